@@ -1,0 +1,23 @@
+//! The messaging service: end-to-end encrypted chat and the group forum.
+//!
+//! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
+
+use tessera_kit::runner::NoServiceConfig;
+use tessera_kit::{Context, ServiceSpec, Services};
+
+/// Name, schema, migrations and default port of the messaging service.
+pub const SPEC: ServiceSpec = ServiceSpec {
+    name: "messaging",
+    schema: tessera_schema::messaging::SCHEMA,
+    migrations: &tessera_schema::messaging::MIGRATIONS,
+    default_port: 50053,
+};
+
+/// The service's own settings (none yet beyond the common ones).
+pub type Config = NoServiceConfig;
+
+/// The gRPC services this binary serves next to health and reflection. Its APIs arrive with
+/// their feature issues; until then it serves health and reflection over a migrated schema.
+pub fn services(_ctx: &Context, _config: Config) -> anyhow::Result<Services> {
+    Ok(Services::new())
+}

@@ -1,0 +1,157 @@
+//! Calling another Tessera service: channels with timeouts, the caller's credentials and trace
+//! context forwarded, and retries of UNAVAILABLE with jittered exponential backoff.
+
+use std::future::Future;
+use std::time::Duration;
+
+use tonic::metadata::{AsciiMetadataValue, MetadataValue};
+use tonic::service::Interceptor;
+use tonic::transport::{Channel, Endpoint};
+use tonic::{Code, Request, Status};
+use tonic_types::StatusExt;
+
+use crate::telemetry;
+
+/// Timeouts of a channel to another service.
+#[derive(Debug, Clone, Copy)]
+pub struct ChannelSettings {
+    /// Opening the connection.
+    pub connect_timeout: Duration,
+    /// Any one call, unless the call sets a shorter deadline.
+    pub request_timeout: Duration,
+}
+
+impl Default for ChannelSettings {
+    fn default() -> Self {
+        Self { connect_timeout: Duration::from_secs(3), request_timeout: Duration::from_secs(10) }
+    }
+}
+
+/// A lazily connected channel to `uri` (e.g. `http://identity:50051`): the caller starts even
+/// when the other service is not up yet, and reconnects by itself.
+pub fn channel(uri: &str, settings: ChannelSettings) -> Result<Channel, tonic::transport::Error> {
+    Ok(Endpoint::from_shared(uri.to_owned())?
+        .connect_timeout(settings.connect_timeout)
+        .timeout(settings.request_timeout)
+        .tcp_nodelay(true)
+        .http2_keep_alive_interval(Duration::from_secs(30))
+        .keep_alive_timeout(Duration::from_secs(10))
+        .keep_alive_while_idle(true)
+        .connect_lazy())
+}
+
+/// Adds the current trace context and, when set, the credentials to forward to every call.
+#[derive(Debug, Clone, Default)]
+pub struct Forward {
+    authorization: Option<AsciiMetadataValue>,
+}
+
+impl Forward {
+    /// Forwards only the trace context.
+    pub fn trace_only() -> Self {
+        Self::default()
+    }
+
+    /// Forwards the trace context and `authorization: Bearer <token>`.
+    pub fn bearer(token: &str) -> Result<Self, Status> {
+        let value = MetadataValue::try_from(format!("Bearer {token}"))
+            .map_err(|_| Status::invalid_argument("the token is not valid metadata"))?;
+        Ok(Self { authorization: Some(value) })
+    }
+}
+
+impl Interceptor for Forward {
+    fn call(&mut self, mut request: Request<()>) -> Result<Request<()>, Status> {
+        telemetry::inject_current(request.metadata_mut());
+        if let Some(authorization) = &self.authorization {
+            request.metadata_mut().insert("authorization", authorization.clone());
+        }
+        Ok(request)
+    }
+}
+
+/// How often and how patiently to retry.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Total attempts, the first included.
+    pub max_attempts: u32,
+    /// Delay before the first retry; doubles each time.
+    pub initial_backoff: Duration,
+    /// Upper bound of one delay.
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { max_attempts: 4, initial_backoff: Duration::from_millis(50), max_backoff: Duration::from_secs(1) }
+    }
+}
+
+/// Calls `call` until it succeeds, fails with a code other than UNAVAILABLE, or the attempts run
+/// out. Waits with full jitter between attempts, at least as long as a RetryInfo asks (capped).
+/// Only use it for calls that are safe to repeat (reads, or writes with a request id).
+pub async fn with_retry<T, F, Fut>(policy: RetryPolicy, mut call: F) -> Result<T, Status>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, Status>>,
+{
+    let mut attempt = 1;
+    loop {
+        match call().await {
+            Err(status) if status.code() == Code::Unavailable && attempt < policy.max_attempts => {
+                let ceiling = policy
+                    .initial_backoff
+                    .saturating_mul(1 << (attempt - 1).min(16))
+                    .min(policy.max_backoff);
+                let jittered = ceiling.mul_f64(rand::random::<f64>());
+                let asked = status
+                    .get_details_retry_info()
+                    .and_then(|info| info.retry_delay)
+                    .unwrap_or_default()
+                    .min(policy.max_backoff);
+                tracing::debug!(attempt, "call unavailable, retrying");
+                tokio::time::sleep(jittered.max(asked)).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    #[tokio::test(start_paused = true)]
+    async fn retries_unavailable_then_succeeds() {
+        let calls = AtomicU32::new(0);
+        let result = with_retry(RetryPolicy::default(), || async {
+            if calls.fetch_add(1, Ordering::SeqCst) < 2 { Err(Status::unavailable("down")) } else { Ok(7) }
+        })
+        .await;
+        assert_eq!(result.ok(), Some(7));
+        assert_eq!(calls.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn gives_up_after_max_attempts_and_never_retries_other_codes() {
+        let calls = AtomicU32::new(0);
+        let result: Result<(), _> = with_retry(RetryPolicy::default(), || async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err(Status::unavailable("down"))
+        })
+        .await;
+        assert_eq!(result.map_err(|s| s.code()), Err(Code::Unavailable));
+        assert_eq!(calls.load(Ordering::SeqCst), 4);
+
+        let calls = AtomicU32::new(0);
+        let result: Result<(), _> = with_retry(RetryPolicy::default(), || async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err(Status::invalid_argument("bad"))
+        })
+        .await;
+        assert_eq!(result.map_err(|s| s.code()), Err(Code::InvalidArgument));
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+}

@@ -1,0 +1,161 @@
+//! Canonical gRPC errors with `google.rpc` details, as API-CONVENTIONS.md prescribes.
+//!
+//! Services map their own error enums to `tonic::Status` through these constructors, so every
+//! service answers the same situation the same way.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
+
+/// The `ErrorInfo.domain` of every Tessera error.
+pub const ERROR_DOMAIN: &str = "tessera.dev";
+
+/// Collects every problem with a request before answering, so a client learns them all at once.
+#[derive(Debug, Default)]
+pub struct FieldViolations(Vec<FieldViolation>);
+
+impl FieldViolations {
+    /// No violations yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records that `field` (a path such as `user.email`) is wrong, and why.
+    pub fn add(&mut self, field: impl Into<String>, description: impl Into<String>) -> &mut Self {
+        self.0.push(FieldViolation::new(field, description));
+        self
+    }
+
+    /// Records the violation when `check` is false.
+    pub fn require(&mut self, check: bool, field: &str, description: &str) -> &mut Self {
+        if !check {
+            self.add(field, description);
+        }
+        self
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(())` when nothing was recorded, otherwise INVALID_ARGUMENT with a BadRequest.
+    pub fn into_result(self) -> Result<(), Status> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.into_status())
+        }
+    }
+
+    /// INVALID_ARGUMENT with one field violation per problem.
+    pub fn into_status(self) -> Status {
+        let message = match self.0.as_slice() {
+            [only] => format!("invalid {}: {}", only.field, only.description),
+            many => format!("{} invalid fields", many.len()),
+        };
+        Status::with_error_details(Code::InvalidArgument, message, ErrorDetails::with_bad_request(self.0))
+    }
+}
+
+/// INVALID_ARGUMENT for a single field.
+pub fn invalid_argument(field: &str, description: &str) -> Status {
+    let mut violations = FieldViolations::new();
+    violations.add(field, description);
+    violations.into_status()
+}
+
+/// UNAUTHENTICATED with an ErrorInfo `reason` (UPPER_SNAKE_CASE) clients can branch on.
+pub fn unauthenticated(reason: &str, message: &str) -> Status {
+    with_reason(Code::Unauthenticated, reason, message, HashMap::new())
+}
+
+/// Any code with an ErrorInfo `reason` and optional metadata.
+pub fn with_reason(
+    code: Code,
+    reason: &str,
+    message: &str,
+    metadata: HashMap<String, String>,
+) -> Status {
+    Status::with_error_details(code, message, ErrorDetails::with_error_info(reason, ERROR_DOMAIN, metadata))
+}
+
+/// NOT_FOUND with a ResourceInfo naming the resource type and the id that was asked for.
+pub fn not_found(resource_type: &str, name: &str) -> Status {
+    Status::with_error_details(
+        Code::NotFound,
+        format!("{resource_type} not found"),
+        ErrorDetails::with_resource_info(resource_type, name, "", "no such resource, or not visible to the caller"),
+    )
+}
+
+/// FAILED_PRECONDITION with a PreconditionFailure.
+pub fn failed_precondition(kind: &str, subject: &str, description: &str) -> Status {
+    Status::with_error_details(
+        Code::FailedPrecondition,
+        description.to_owned(),
+        ErrorDetails::with_precondition_failure_violation(kind, subject, description),
+    )
+}
+
+/// RESOURCE_EXHAUSTED with RetryInfo: come back after `retry_after`.
+pub fn rate_limited(message: &str, retry_after: Duration) -> Status {
+    Status::with_error_details(Code::ResourceExhausted, message, ErrorDetails::with_retry_info(Some(retry_after)))
+}
+
+/// RESOURCE_EXHAUSTED with a QuotaFailure.
+pub fn quota_exceeded(subject: &str, description: &str) -> Status {
+    Status::with_error_details(
+        Code::ResourceExhausted,
+        description.to_owned(),
+        ErrorDetails::with_quota_failure_violation(subject, description),
+    )
+}
+
+/// UNAVAILABLE with RetryInfo.
+pub fn unavailable(message: &str, retry_after: Duration) -> Status {
+    Status::with_error_details(Code::Unavailable, message, ErrorDetails::with_retry_info(Some(retry_after)))
+}
+
+/// INTERNAL for a bug: the details go to the log under a fresh error id; the client gets only
+/// that id, never SQL, stack traces or secrets.
+pub fn internal(err: &dyn std::error::Error) -> Status {
+    let error_id = uuid::Uuid::now_v7();
+    tracing::error!(%error_id, error = %err, "internal error");
+    Status::with_error_details(
+        Code::Internal,
+        format!("internal error (error id {error_id})"),
+        ErrorDetails::with_error_info("INTERNAL", ERROR_DOMAIN, [("error_id".to_owned(), error_id.to_string())]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn violations_become_bad_request_details() {
+        let mut v = FieldViolations::new();
+        v.add("email", "must be an email address").require(false, "username", "too short");
+        let status = v.into_status();
+        assert_eq!(status.code(), Code::InvalidArgument);
+        let details = status.get_details_bad_request().expect("bad request details");
+        let fields: Vec<_> = details.field_violations.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["email", "username"]);
+    }
+
+    #[test]
+    fn no_violations_is_ok() {
+        assert!(FieldViolations::new().into_result().is_ok());
+    }
+
+    #[test]
+    fn internal_hides_the_cause() {
+        let cause = std::io::Error::other("password=hunter2");
+        let status = internal(&cause);
+        assert!(!status.message().contains("hunter2"));
+        assert_eq!(status.get_details_error_info().map(|i| i.reason), Some("INTERNAL".to_owned()));
+    }
+}

@@ -1,0 +1,307 @@
+//! How every service starts, serves and stops.
+//!
+//! Start-up: bind (health answers NOT_SERVING at once) -> wait for the database -> apply the
+//! schema's migrations -> SERVING. While running, a monitor pings the database and flips health
+//! to NOT_SERVING during an outage and back afterwards. On SIGTERM or SIGINT: NOT_SERVING ->
+//! stop accepting -> let in-flight calls finish within the grace period -> close the pool.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use diesel_migrations::EmbeddedMigrations;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tonic::body::Body;
+use tonic::server::NamedService;
+use tonic::service::RoutesBuilder;
+use tonic::transport::server::TcpIncoming;
+use tonic_health::ServingStatus;
+use tonic_health::server::HealthReporter;
+
+use crate::config::CommonConfig;
+use crate::db::{Db, DbSettings};
+use crate::rpc_layer::RpcLayer;
+
+/// How often the database is pinged to keep the health status true.
+const HEALTH_PROBE_INTERVAL: Duration = Duration::from_secs(2);
+
+/// What makes one service itself.
+#[derive(Clone, Copy)]
+pub struct ServiceSpec {
+    /// Short name: `identity`, `vault-storage`, ...
+    pub name: &'static str,
+    /// The Postgres schema it owns.
+    pub schema: &'static str,
+    /// That schema's migrations.
+    pub migrations: &'static EmbeddedMigrations,
+    /// The port it listens on unless `TESSERA_GRPC_PORT` says otherwise.
+    pub default_port: u16,
+}
+
+impl std::fmt::Debug for ServiceSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceSpec")
+            .field("name", &self.name)
+            .field("schema", &self.schema)
+            .field("default_port", &self.default_port)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a service's routes are built from.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The service's connection pool.
+    pub db: Db,
+    /// Cancelled when shutdown begins: long-lived streams end themselves when it fires.
+    pub shutdown: CancellationToken,
+    /// The common configuration.
+    pub config: CommonConfig,
+}
+
+/// The gRPC services a binary serves, next to health and reflection.
+#[derive(Debug, Default)]
+pub struct Services {
+    routes: RoutesBuilder,
+    names: Vec<&'static str>,
+}
+
+impl Services {
+    /// No services yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a generated tonic server (already configured with message-size limits).
+    pub fn add<S>(mut self, service: S) -> Self
+    where
+        S: tower::Service<http::Request<Body>, Response = http::Response<Body>, Error = Infallible>
+            + NamedService
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        S::Future: Send + 'static,
+    {
+        self.names.push(S::NAME);
+        self.routes.add_service(service);
+        self
+    }
+
+    /// The fully-qualified names of the services added.
+    pub fn names(&self) -> &[&'static str] {
+        &self.names
+    }
+}
+
+/// Health status for every served name, plus the overall `""`.
+#[derive(Debug, Clone)]
+struct Health {
+    reporter: HealthReporter,
+    names: Vec<&'static str>,
+}
+
+impl Health {
+    async fn set(&self, status: ServingStatus) {
+        self.reporter.set_service_status("", status).await;
+        for name in &self.names {
+            self.reporter.set_service_status(*name, status).await;
+        }
+    }
+}
+
+/// Binds the configured address; a failure names the setting.
+pub async fn bind(config: &CommonConfig, spec: &ServiceSpec) -> anyhow::Result<TcpListener> {
+    let addr = SocketAddr::new(config.grpc_host, config.grpc_port.unwrap_or(spec.default_port));
+    TcpListener::bind(addr).await.with_context(|| {
+        format!("configuration error: TESSERA_GRPC_HOST/TESSERA_GRPC_PORT: cannot listen on {addr}")
+    })
+}
+
+/// Serves `spec` on `listener` until `shutdown` resolves, then drains and returns.
+pub async fn serve<F, B>(
+    spec: ServiceSpec,
+    config: CommonConfig,
+    listener: TcpListener,
+    shutdown: F,
+    build: B,
+) -> anyhow::Result<()>
+where
+    F: Future<Output = ()> + Send,
+    B: FnOnce(&Context) -> anyhow::Result<Services>,
+{
+    let local_addr = listener.local_addr()?;
+    let settings = DbSettings::from_config(&config, spec.name, spec.schema);
+    let db = Db::new(&settings)?;
+    let ctx = Context { db: db.clone(), shutdown: CancellationToken::new(), config: config.clone() };
+    let services = build(&ctx)?;
+
+    let (reporter, health_service) = tonic_health::server::health_reporter();
+    let health = Health { reporter, names: services.names.clone() };
+    health.set(ServingStatus::NotServing).await;
+
+    let reflection_v1 = reflection(&services.names, "grpc.reflection.v1.ServerReflection").build_v1()?;
+    let reflection_v1alpha =
+        reflection(&services.names, "grpc.reflection.v1alpha.ServerReflection").build_v1alpha()?;
+    let max_message = config.max_message_bytes as usize;
+    let ready = Arc::new(AtomicBool::new(false));
+    let drain = CancellationToken::new();
+    let cut_off = CancellationToken::new();
+
+    let router = tonic::transport::Server::builder()
+        .http2_keepalive_interval(Some(Duration::from_secs(30)))
+        .http2_keepalive_timeout(Some(Duration::from_secs(10)))
+        .max_frame_size(Some(64 * 1024))
+        .layer(RpcLayer::new(config.request_timeout, ready.clone(), cut_off.clone()))
+        .add_routes(services.routes.routes())
+        .add_service(health_service.max_decoding_message_size(max_message))
+        .add_service(reflection_v1.max_decoding_message_size(max_message))
+        .add_service(reflection_v1alpha.max_decoding_message_size(max_message));
+    let incoming = TcpIncoming::from(listener)
+        .with_nodelay(Some(true))
+        .with_keepalive(Some(Duration::from_secs(60)));
+    let mut server = tokio::spawn(router.serve_with_incoming_shutdown(incoming, drain.clone().cancelled_owned()));
+    tracing::info!(service = spec.name, %local_addr, "listening; not serving until the database is ready");
+
+    tokio::pin!(shutdown);
+    let startup = start(&spec, &config, &settings, &db);
+    let started = tokio::select! {
+        result = startup => Some(result),
+        () = &mut shutdown => None,
+    };
+    match started {
+        Some(Ok(())) => {
+            ready.store(true, Ordering::Release);
+            health.set(ServingStatus::Serving).await;
+            tracing::info!(service = spec.name, %local_addr, "serving");
+            let monitor = tokio::spawn(monitor_database(db.clone(), health.clone(), ctx.shutdown.clone()));
+            tokio::select! {
+                () = &mut shutdown => {}
+                result = &mut server => {
+                    monitor.abort();
+                    return Err(anyhow::anyhow!("the gRPC server stopped unexpectedly: {result:?}"));
+                }
+            }
+            monitor.abort();
+        }
+        Some(Err(err)) => {
+            drain.cancel();
+            let _ = server.await;
+            db.close();
+            return Err(err);
+        }
+        None => {}
+    }
+
+    tracing::info!(service = spec.name, grace = ?config.shutdown_grace, "shutting down: draining in-flight calls");
+    health.set(ServingStatus::NotServing).await;
+    ctx.shutdown.cancel();
+    drain.cancel();
+    let drain_started = Instant::now();
+    match tokio::time::timeout(config.shutdown_grace, &mut server).await {
+        Ok(Ok(Ok(()))) => tracing::info!(elapsed_ms = drain_started.elapsed().as_millis() as u64, "drained"),
+        Ok(Ok(Err(err))) => tracing::warn!(error = %err, "the gRPC server ended with an error while draining"),
+        Ok(Err(err)) => tracing::warn!(error = %err, "the gRPC server task failed while draining"),
+        Err(_) => {
+            tracing::warn!("grace period over: cutting off the calls still running");
+            cut_off.cancel();
+            // The cut-off calls answer at once; give their connections a moment to close.
+            if tokio::time::timeout(Duration::from_secs(1), &mut server).await.is_err() {
+                server.abort();
+            }
+        }
+    }
+    db.close();
+    Ok(())
+}
+
+/// Waits for the database (up to the start-up timeout) and applies the schema's migrations.
+async fn start(
+    spec: &ServiceSpec,
+    config: &CommonConfig,
+    settings: &DbSettings,
+    db: &Db,
+) -> anyhow::Result<()> {
+    let deadline = Instant::now() + config.db_startup_timeout;
+    loop {
+        match db.ping().await {
+            Ok(()) => break,
+            Err(err) if Instant::now() >= deadline => {
+                anyhow::bail!(
+                    "DATABASE_URL: cannot reach the database at {} within {:?}: {err}",
+                    config.database_url.describe(),
+                    config.db_startup_timeout
+                );
+            }
+            Err(err) => {
+                tracing::info!(error = %err, "waiting for the database");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        }
+    }
+    let applied = crate::migrate::run(settings, spec.migrations)
+        .await
+        .with_context(|| format!("DATABASE_URL: migrating schema {} failed", spec.schema))?;
+    if applied.is_empty() {
+        tracing::info!(schema = spec.schema, "migrations up to date");
+    } else {
+        tracing::info!(schema = spec.schema, applied = ?applied, "applied migrations");
+    }
+    Ok(())
+}
+
+/// Flips health with the database's reachability until shutdown.
+async fn monitor_database(db: Db, health: Health, shutdown: CancellationToken) {
+    let mut serving = true;
+    loop {
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            () = tokio::time::sleep(HEALTH_PROBE_INTERVAL) => {}
+        }
+        let up = tokio::time::timeout(HEALTH_PROBE_INTERVAL, db.ping())
+            .await
+            .is_ok_and(|r| r.is_ok());
+        if up != serving && !shutdown.is_cancelled() {
+            serving = up;
+            if up {
+                tracing::info!("database reachable again: serving");
+                health.set(ServingStatus::Serving).await;
+            } else {
+                tracing::warn!("database unreachable: not serving");
+                health.set(ServingStatus::NotServing).await;
+            }
+        }
+    }
+}
+
+/// Lists exactly what is served: the service's APIs, health, and reflection itself (`v1` or
+/// `v1alpha`, each in its own listing).
+fn reflection(names: &[&'static str], reflection_name: &str) -> tonic_reflection::server::Builder<'static> {
+    let mut builder = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(tessera_proto::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .with_service_name("grpc.health.v1.Health")
+        .with_service_name(reflection_name);
+    for name in names {
+        builder = builder.with_service_name(*name);
+    }
+    builder
+}
+
+/// Resolves on the first SIGTERM or SIGINT.
+pub async fn termination_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+        tracing::error!("cannot install signal handlers; the service will not stop on signals");
+        return std::future::pending().await;
+    };
+    tokio::select! {
+        _ = term.recv() => tracing::info!("received SIGTERM"),
+        _ = int.recv() => tracing::info!("received SIGINT"),
+    }
+}

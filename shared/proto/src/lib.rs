@@ -1,0 +1,18 @@
+//! Generated protobuf messages, tonic clients and servers for everything under `proto/`, and the
+//! encoded file descriptor set that servers register for gRPC reflection.
+#![allow(missing_debug_implementations, unused_qualifications, clippy::all)]
+
+/// The encoded `FileDescriptorSet` of every Tessera proto file and its imports, with comments.
+pub const FILE_DESCRIPTOR_SET: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/tessera_descriptor.bin"));
+
+/// Packages under `tessera.*`.
+pub mod tessera {
+    /// `tessera.testing.v1`: the kit's test and benchmark service.
+    pub mod testing {
+        /// Version 1.
+        pub mod v1 {
+            tonic::include_proto!("tessera.testing.v1");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA identity IS 'Tessera identity: users, sign-in, sessions, API keys, anti-replay tokens, account events';

@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA intelligence IS NULL;

@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA intelligence IS 'Tessera project-intelligence: projects, workspaces, snapshots, drift, activity, intelligence, deployments';
