@@ -23,7 +23,10 @@ pub struct ChannelSettings {
 
 impl Default for ChannelSettings {
     fn default() -> Self {
-        Self { connect_timeout: Duration::from_secs(3), request_timeout: Duration::from_secs(10) }
+        Self {
+            connect_timeout: Duration::from_secs(3),
+            request_timeout: Duration::from_secs(10),
+        }
     }
 }
 
@@ -56,7 +59,9 @@ impl Forward {
     pub fn bearer(token: &str) -> Result<Self, Status> {
         let value = MetadataValue::try_from(format!("Bearer {token}"))
             .map_err(|_| Status::invalid_argument("the token is not valid metadata"))?;
-        Ok(Self { authorization: Some(value) })
+        Ok(Self {
+            authorization: Some(value),
+        })
     }
 }
 
@@ -64,7 +69,9 @@ impl Interceptor for Forward {
     fn call(&mut self, mut request: Request<()>) -> Result<Request<()>, Status> {
         telemetry::inject_current(request.metadata_mut());
         if let Some(authorization) = &self.authorization {
-            request.metadata_mut().insert("authorization", authorization.clone());
+            request
+                .metadata_mut()
+                .insert("authorization", authorization.clone());
         }
         Ok(request)
     }
@@ -83,7 +90,11 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        Self { max_attempts: 4, initial_backoff: Duration::from_millis(50), max_backoff: Duration::from_secs(1) }
+        Self {
+            max_attempts: 4,
+            initial_backoff: Duration::from_millis(50),
+            max_backoff: Duration::from_secs(1),
+        }
     }
 }
 
@@ -127,7 +138,11 @@ mod tests {
     async fn retries_unavailable_then_succeeds() {
         let calls = AtomicU32::new(0);
         let result = with_retry(RetryPolicy::default(), || async {
-            if calls.fetch_add(1, Ordering::SeqCst) < 2 { Err(Status::unavailable("down")) } else { Ok(7) }
+            if calls.fetch_add(1, Ordering::SeqCst) < 2 {
+                Err(Status::unavailable("down"))
+            } else {
+                Ok(7)
+            }
         })
         .await;
         assert_eq!(result.ok(), Some(7));

@@ -159,7 +159,8 @@ fn parse_port(raw: &str) -> Result<u16, String> {
 
 /// Parses durations such as `500ms`, `2s` or `1m 30s`.
 pub fn parse_duration(raw: &str) -> Result<Duration, String> {
-    humantime::parse_duration(raw).map_err(|e| format!("expected a duration such as 500ms or 2s ({e})"))
+    humantime::parse_duration(raw)
+        .map_err(|e| format!("expected a duration such as 500ms or 2s ({e})"))
 }
 
 /// Parses the command line and environment into `T`. On invalid configuration, prints one line
@@ -220,9 +221,10 @@ pub fn one_line_error(err: &clap::Error, command: &clap::Command) -> String {
 fn describe_arg(command: &clap::Command, rendered: &str) -> String {
     // Rendered as `--grpc-port <GRPC_PORT>`: the flag identifies the argument.
     let flag = rendered.split_whitespace().next().unwrap_or_default();
-    let found = command
-        .get_arguments()
-        .find(|arg| arg.get_long().is_some_and(|long| flag.strip_prefix("--") == Some(long)));
+    let found = command.get_arguments().find(|arg| {
+        arg.get_long()
+            .is_some_and(|long| flag.strip_prefix("--") == Some(long))
+    });
     match found {
         Some(arg) => match (arg.get_env(), arg.get_long()) {
             (Some(env), Some(long)) => format!("{} (--{long}):", env.to_string_lossy()),
@@ -237,7 +239,9 @@ fn is_secret(command: &clap::Command, setting: Option<&str>) -> bool {
     let Some(setting) = setting else { return false };
     command.get_arguments().any(|arg| {
         arg.is_hide_env_values_set()
-            && arg.get_env().is_some_and(|env| setting.starts_with(&*env.to_string_lossy()))
+            && arg
+                .get_env()
+                .is_some_and(|env| setting.starts_with(&*env.to_string_lossy()))
     })
 }
 
@@ -264,8 +268,17 @@ mod tests {
 
     #[test]
     fn malformed_port_names_the_variable_on_one_line() {
-        let err = parse(&["--database-url", "postgres://localhost/x", "--grpc-port", "abc"]).unwrap_err();
-        assert!(err.starts_with("configuration error: TESSERA_GRPC_PORT (--grpc-port):"), "{err}");
+        let err = parse(&[
+            "--database-url",
+            "postgres://localhost/x",
+            "--grpc-port",
+            "abc",
+        ])
+        .unwrap_err();
+        assert!(
+            err.starts_with("configuration error: TESSERA_GRPC_PORT (--grpc-port):"),
+            "{err}"
+        );
         assert!(err.contains("'abc'"), "{err}");
         assert_eq!(err.lines().count(), 1);
     }
@@ -273,10 +286,17 @@ mod tests {
     #[test]
     fn missing_required_setting_is_named() {
         // `make test` exports DATABASE_URL, so point the argument at a variable nobody sets.
-        let command = TestCli::command().mut_arg("database_url", |a| a.env("TESSERA_KIT_TEST_NEVER_SET"));
+        let command =
+            TestCli::command().mut_arg("database_url", |a| a.env("TESSERA_KIT_TEST_NEVER_SET"));
         let err = command.try_get_matches_from(["svc"]).expect_err("missing");
-        let line = one_line_error(&err, &TestCli::command().mut_arg("database_url", |a| a.env("TESSERA_KIT_TEST_NEVER_SET")));
-        assert_eq!(line, "configuration error: TESSERA_KIT_TEST_NEVER_SET (--database-url): is required but not set");
+        let line = one_line_error(
+            &err,
+            &TestCli::command().mut_arg("database_url", |a| a.env("TESSERA_KIT_TEST_NEVER_SET")),
+        );
+        assert_eq!(
+            line,
+            "configuration error: TESSERA_KIT_TEST_NEVER_SET (--database-url): is required but not set"
+        );
     }
 
     #[test]
@@ -296,7 +316,13 @@ mod tests {
 
     #[test]
     fn durations_and_defaults_parse() {
-        let cli = parse(&["--database-url", "postgres://localhost/x", "--request-timeout", "1500ms"]).unwrap();
+        let cli = parse(&[
+            "--database-url",
+            "postgres://localhost/x",
+            "--request-timeout",
+            "1500ms",
+        ])
+        .unwrap();
         assert_eq!(cli.common.request_timeout, Duration::from_millis(1500));
         assert_eq!(cli.common.db_acquire_timeout, Duration::from_secs(2));
         assert_eq!(cli.common.grpc_port, None);

@@ -104,7 +104,9 @@ pub struct Db {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("status", &self.pool.status()).finish()
+        f.debug_struct("Db")
+            .field("status", &self.pool.status())
+            .finish()
     }
 }
 
@@ -116,7 +118,9 @@ impl Db {
         manager_config.custom_setup = Box::new(move |_url| {
             let pg = pg.clone();
             async move {
-                connect_with(&pg).await.map_err(diesel::ConnectionError::BadConnection)
+                connect_with(&pg)
+                    .await
+                    .map_err(diesel::ConnectionError::BadConnection)
             }
             .boxed()
         });
@@ -176,7 +180,11 @@ impl Db {
                     return result;
                 }
                 Ok(_) => {
-                    tracing::trace!(op = name, elapsed_ms = started.elapsed().as_millis() as u64, "database operation done");
+                    tracing::trace!(
+                        op = name,
+                        elapsed_ms = started.elapsed().as_millis() as u64,
+                        "database operation done"
+                    );
                     return result;
                 }
             }
@@ -296,15 +304,21 @@ impl From<DieselError> for DbError {
                         .to_owned()
                 };
                 match kind {
-                    DatabaseErrorKind::UniqueViolation => Self::UniqueViolation { constraint: constraint() },
-                    DatabaseErrorKind::ForeignKeyViolation | DatabaseErrorKind::RestrictViolation => {
-                        Self::ForeignKeyViolation { constraint: constraint() }
-                    }
+                    DatabaseErrorKind::UniqueViolation => Self::UniqueViolation {
+                        constraint: constraint(),
+                    },
+                    DatabaseErrorKind::ForeignKeyViolation
+                    | DatabaseErrorKind::RestrictViolation => Self::ForeignKeyViolation {
+                        constraint: constraint(),
+                    },
                     DatabaseErrorKind::CheckViolation
                     | DatabaseErrorKind::NotNullViolation
-                    | DatabaseErrorKind::ExclusionViolation => Self::CheckViolation { constraint: constraint() },
+                    | DatabaseErrorKind::ExclusionViolation => Self::CheckViolation {
+                        constraint: constraint(),
+                    },
                     DatabaseErrorKind::SerializationFailure => Self::Conflict,
-                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => {
+                    DatabaseErrorKind::ClosedConnection
+                    | DatabaseErrorKind::UnableToSendCommand => {
                         Self::Unavailable("the database connection was lost".into())
                     }
                     _ => classify_message(info.message())
@@ -338,7 +352,9 @@ fn classify_message(message: &str) -> Option<DbError> {
     } else if CONFLICT.iter().any(|p| m.starts_with(p)) {
         Some(DbError::Conflict)
     } else if UNAVAILABLE.iter().any(|p| m.contains(p)) {
-        Some(DbError::Unavailable("the database connection was lost".into()))
+        Some(DbError::Unavailable(
+            "the database connection was lost".into(),
+        ))
     } else {
         None
     }
@@ -350,12 +366,17 @@ impl From<DbError> for tonic::Status {
         match err {
             DbError::Unavailable(reason) => {
                 tracing::warn!(%reason, "database unavailable");
-                error::unavailable("the database is unavailable; retry later", Duration::from_secs(1))
+                error::unavailable(
+                    "the database is unavailable; retry later",
+                    Duration::from_secs(1),
+                )
             }
             DbError::Cancelled => tonic::Status::deadline_exceeded(
                 "the operation ran past its deadline and was cancelled",
             ),
-            DbError::UniqueViolation { .. } => tonic::Status::already_exists("the resource already exists"),
+            DbError::UniqueViolation { .. } => {
+                tonic::Status::already_exists("the resource already exists")
+            }
             DbError::ForeignKeyViolation { .. } => {
                 tonic::Status::failed_precondition("a resource this one depends on does not exist")
             }
@@ -371,9 +392,18 @@ mod tests {
 
     #[test]
     fn server_messages_are_classified() {
-        assert!(matches!(classify_message("canceling statement due to statement timeout"), Some(DbError::Cancelled)));
-        assert!(matches!(classify_message("canceling statement due to user request"), Some(DbError::Cancelled)));
-        assert!(matches!(classify_message("deadlock detected"), Some(DbError::Conflict)));
+        assert!(matches!(
+            classify_message("canceling statement due to statement timeout"),
+            Some(DbError::Cancelled)
+        ));
+        assert!(matches!(
+            classify_message("canceling statement due to user request"),
+            Some(DbError::Cancelled)
+        ));
+        assert!(matches!(
+            classify_message("deadlock detected"),
+            Some(DbError::Conflict)
+        ));
         assert!(matches!(
             classify_message("terminating connection due to administrator command"),
             Some(DbError::Unavailable(_))
@@ -383,7 +413,9 @@ mod tests {
 
     #[test]
     fn internal_errors_reveal_nothing() {
-        let err = DbError::Other(DieselError::QueryBuilderError("SELECT secret FROM t".into()));
+        let err = DbError::Other(DieselError::QueryBuilderError(
+            "SELECT secret FROM t".into(),
+        ));
         let status = tonic::Status::from(err);
         assert_eq!(status.code(), tonic::Code::Internal);
         assert!(!status.message().contains("SELECT"), "{}", status.message());

@@ -56,7 +56,11 @@ impl FieldViolations {
             [only] => format!("invalid {}: {}", only.field, only.description),
             many => format!("{} invalid fields", many.len()),
         };
-        Status::with_error_details(Code::InvalidArgument, message, ErrorDetails::with_bad_request(self.0))
+        Status::with_error_details(
+            Code::InvalidArgument,
+            message,
+            ErrorDetails::with_bad_request(self.0),
+        )
     }
 }
 
@@ -79,7 +83,11 @@ pub fn with_reason(
     message: &str,
     metadata: HashMap<String, String>,
 ) -> Status {
-    Status::with_error_details(code, message, ErrorDetails::with_error_info(reason, ERROR_DOMAIN, metadata))
+    Status::with_error_details(
+        code,
+        message,
+        ErrorDetails::with_error_info(reason, ERROR_DOMAIN, metadata),
+    )
 }
 
 /// NOT_FOUND with a ResourceInfo naming the resource type and the id that was asked for.
@@ -87,7 +95,12 @@ pub fn not_found(resource_type: &str, name: &str) -> Status {
     Status::with_error_details(
         Code::NotFound,
         format!("{resource_type} not found"),
-        ErrorDetails::with_resource_info(resource_type, name, "", "no such resource, or not visible to the caller"),
+        ErrorDetails::with_resource_info(
+            resource_type,
+            name,
+            "",
+            "no such resource, or not visible to the caller",
+        ),
     )
 }
 
@@ -102,7 +115,11 @@ pub fn failed_precondition(kind: &str, subject: &str, description: &str) -> Stat
 
 /// RESOURCE_EXHAUSTED with RetryInfo: come back after `retry_after`.
 pub fn rate_limited(message: &str, retry_after: Duration) -> Status {
-    Status::with_error_details(Code::ResourceExhausted, message, ErrorDetails::with_retry_info(Some(retry_after)))
+    Status::with_error_details(
+        Code::ResourceExhausted,
+        message,
+        ErrorDetails::with_retry_info(Some(retry_after)),
+    )
 }
 
 /// RESOURCE_EXHAUSTED with a QuotaFailure.
@@ -116,7 +133,11 @@ pub fn quota_exceeded(subject: &str, description: &str) -> Status {
 
 /// UNAVAILABLE with RetryInfo.
 pub fn unavailable(message: &str, retry_after: Duration) -> Status {
-    Status::with_error_details(Code::Unavailable, message, ErrorDetails::with_retry_info(Some(retry_after)))
+    Status::with_error_details(
+        Code::Unavailable,
+        message,
+        ErrorDetails::with_retry_info(Some(retry_after)),
+    )
 }
 
 /// INTERNAL for a bug: the details go to the log under a fresh error id; the client gets only
@@ -127,7 +148,11 @@ pub fn internal(err: &dyn std::error::Error) -> Status {
     Status::with_error_details(
         Code::Internal,
         format!("internal error (error id {error_id})"),
-        ErrorDetails::with_error_info("INTERNAL", ERROR_DOMAIN, [("error_id".to_owned(), error_id.to_string())]),
+        ErrorDetails::with_error_info(
+            "INTERNAL",
+            ERROR_DOMAIN,
+            [("error_id".to_owned(), error_id.to_string())],
+        ),
     )
 }
 
@@ -138,11 +163,18 @@ mod tests {
     #[test]
     fn violations_become_bad_request_details() {
         let mut v = FieldViolations::new();
-        v.add("email", "must be an email address").require(false, "username", "too short");
+        v.add("email", "must be an email address")
+            .require(false, "username", "too short");
         let status = v.into_status();
         assert_eq!(status.code(), Code::InvalidArgument);
-        let details = status.get_details_bad_request().expect("bad request details");
-        let fields: Vec<_> = details.field_violations.iter().map(|f| f.field.as_str()).collect();
+        let details = status
+            .get_details_bad_request()
+            .expect("bad request details");
+        let fields: Vec<_> = details
+            .field_violations
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect();
         assert_eq!(fields, ["email", "username"]);
     }
 
@@ -156,6 +188,9 @@ mod tests {
         let cause = std::io::Error::other("password=hunter2");
         let status = internal(&cause);
         assert!(!status.message().contains("hunter2"));
-        assert_eq!(status.get_details_error_info().map(|i| i.reason), Some("INTERNAL".to_owned()));
+        assert_eq!(
+            status.get_details_error_info().map(|i| i.reason),
+            Some("INTERNAL".to_owned())
+        );
     }
 }

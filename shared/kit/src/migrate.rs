@@ -5,12 +5,12 @@
 //! service tracks only its own migrations. A session-level advisory lock per schema keeps two
 //! replicas (or services) that start together from racing each other.
 
+use diesel::migration::{Migration, MigrationSource};
+use diesel::pg::Pg;
 use diesel::sql_types::{Bool, Text};
 use diesel::{QueryableByName, RunQueryDsl};
 use diesel_async::AsyncPgConnection;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
-use diesel::migration::{Migration, MigrationSource};
-use diesel::pg::Pg;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness};
 
 use crate::db::{DbError, DbSettings, connect};
@@ -40,11 +40,9 @@ pub async fn run(
     let conn = connect(settings).await?;
     // The wrapper captures the current runtime handle, so it can block inside spawn_blocking.
     let mut conn: AsyncConnectionWrapper<AsyncPgConnection> = AsyncConnectionWrapper::from(conn);
-    tokio::task::spawn_blocking(move || {
-        migrate_locked(&mut conn, schema, migrations)
-    })
-    .await
-    .map_err(|e| MigrateError::Migration(format!("migration task failed: {e}")))?
+    tokio::task::spawn_blocking(move || migrate_locked(&mut conn, schema, migrations))
+        .await
+        .map_err(|e| MigrateError::Migration(format!("migration task failed: {e}")))?
 }
 
 #[derive(QueryableByName)]

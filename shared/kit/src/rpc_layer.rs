@@ -26,7 +26,11 @@ impl RpcLayer {
     /// `max_timeout` caps every call; `ready` opens the gate for application RPCs; cancelling
     /// `cut_off` ends every call still running (when the shutdown grace period is over).
     pub fn new(max_timeout: Duration, ready: Arc<AtomicBool>, cut_off: CancellationToken) -> Self {
-        Self { max_timeout, ready, cut_off }
+        Self {
+            max_timeout,
+            ready,
+            cut_off,
+        }
     }
 }
 
@@ -34,7 +38,10 @@ impl<S> Layer<S> for RpcLayer {
     type Service = RpcService<S>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        RpcService { inner, layer: self.clone() }
+        RpcService {
+            inner,
+            layer: self.clone(),
+        }
     }
 }
 
@@ -85,7 +92,8 @@ where
 
         if !is_infrastructure(&path) && !self.layer.ready.load(Ordering::Acquire) {
             span.record("rpc.grpc.status_code", tonic::Code::Unavailable as i32);
-            let status = crate::error::unavailable("the service is starting", Duration::from_secs(1));
+            let status =
+                crate::error::unavailable("the service is starting", Duration::from_secs(1));
             return Box::pin(async move { Ok(status.into_http()) });
         }
 
@@ -133,9 +141,14 @@ where
 
 fn is_server_fault(code: i32) -> bool {
     use tonic::Code;
-    [Code::Unknown, Code::Internal, Code::DataLoss, Code::Unimplemented]
-        .iter()
-        .any(|c| *c as i32 == code)
+    [
+        Code::Unknown,
+        Code::Internal,
+        Code::DataLoss,
+        Code::Unimplemented,
+    ]
+    .iter()
+    .any(|c| *c as i32 == code)
 }
 
 /// Parses the `grpc-timeout` header: up to eight digits and a unit (H, M, S, m, u, n).

@@ -41,10 +41,16 @@ where
     B: FnOnce(&Context, A) -> anyhow::Result<Services>,
 {
     let cli: Cli<A> = config::parse_or_exit();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
-            eprintln!("tessera-{}: cannot start the async runtime: {err}", spec.name);
+            eprintln!(
+                "tessera-{}: cannot start the async runtime: {err}",
+                spec.name
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -68,9 +74,13 @@ where
                 let service = cli.service;
                 match server::bind(&cli.common, &spec).await {
                     Ok(listener) => {
-                        server::serve(spec, cli.common, listener, server::termination_signal(), |ctx| {
-                            build(ctx, service)
-                        })
+                        server::serve(
+                            spec,
+                            cli.common,
+                            listener,
+                            server::termination_signal(),
+                            |ctx| build(ctx, service),
+                        )
                         .await
                     }
                     Err(err) => Err(err),
@@ -90,9 +100,19 @@ where
 
 async fn migrate(spec: &ServiceSpec, common: &CommonConfig) -> anyhow::Result<()> {
     let settings = DbSettings::from_config(common, spec.name, spec.schema);
-    let applied = crate::migrate::run(&settings, spec.migrations).await.map_err(|err| {
-        anyhow::anyhow!("DATABASE_URL ({}): migrating schema {} failed: {err}", common.database_url.describe(), spec.schema)
-    })?;
-    tracing::info!(schema = spec.schema, applied = applied.len(), "migrations up to date");
+    let applied = crate::migrate::run(&settings, spec.migrations)
+        .await
+        .map_err(|err| {
+            anyhow::anyhow!(
+                "DATABASE_URL ({}): migrating schema {} failed: {err}",
+                common.database_url.describe(),
+                spec.schema
+            )
+        })?;
+    tracing::info!(
+        schema = spec.schema,
+        applied = applied.len(),
+        "migrations up to date"
+    );
     Ok(())
 }

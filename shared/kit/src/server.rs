@@ -78,7 +78,7 @@ impl Services {
     }
 
     /// Adds a generated tonic server (already configured with message-size limits).
-    pub fn add<S>(mut self, service: S) -> Self
+    pub fn with_service<S>(mut self, service: S) -> Self
     where
         S: tower::Service<http::Request<Body>, Response = http::Response<Body>, Error = Infallible>
             + NamedService
@@ -117,7 +117,10 @@ impl Health {
 
 /// Binds the configured address; a failure names the setting.
 pub async fn bind(config: &CommonConfig, spec: &ServiceSpec) -> anyhow::Result<TcpListener> {
-    let addr = SocketAddr::new(config.grpc_host, config.grpc_port.unwrap_or(spec.default_port));
+    let addr = SocketAddr::new(
+        config.grpc_host,
+        config.grpc_port.unwrap_or(spec.default_port),
+    );
     TcpListener::bind(addr).await.with_context(|| {
         format!("configuration error: TESSERA_GRPC_HOST/TESSERA_GRPC_PORT: cannot listen on {addr}")
     })
@@ -138,14 +141,22 @@ where
     let local_addr = listener.local_addr()?;
     let settings = DbSettings::from_config(&config, spec.name, spec.schema);
     let db = Db::new(&settings)?;
-    let ctx = Context { db: db.clone(), shutdown: CancellationToken::new(), config: config.clone() };
+    let ctx = Context {
+        db: db.clone(),
+        shutdown: CancellationToken::new(),
+        config: config.clone(),
+    };
     let services = build(&ctx)?;
 
     let (reporter, health_service) = tonic_health::server::health_reporter();
-    let health = Health { reporter, names: services.names.clone() };
+    let health = Health {
+        reporter,
+        names: services.names.clone(),
+    };
     health.set(ServingStatus::NotServing).await;
 
-    let reflection_v1 = reflection(&services.names, "grpc.reflection.v1.ServerReflection").build_v1()?;
+    let reflection_v1 =
+        reflection(&services.names, "grpc.reflection.v1.ServerReflection").build_v1()?;
     let reflection_v1alpha =
         reflection(&services.names, "grpc.reflection.v1alpha.ServerReflection").build_v1alpha()?;
     let max_message = config.max_message_bytes as usize;
@@ -157,7 +168,11 @@ where
         .http2_keepalive_interval(Some(Duration::from_secs(30)))
         .http2_keepalive_timeout(Some(Duration::from_secs(10)))
         .max_frame_size(Some(64 * 1024))
-        .layer(RpcLayer::new(config.request_timeout, ready.clone(), cut_off.clone()))
+        .layer(RpcLayer::new(
+            config.request_timeout,
+            ready.clone(),
+            cut_off.clone(),
+        ))
         .add_routes(services.routes.routes())
         .add_service(health_service.max_decoding_message_size(max_message))
         .add_service(reflection_v1.max_decoding_message_size(max_message))
@@ -165,7 +180,9 @@ where
     let incoming = TcpIncoming::from(listener)
         .with_nodelay(Some(true))
         .with_keepalive(Some(Duration::from_secs(60)));
-    let mut server = tokio::spawn(router.serve_with_incoming_shutdown(incoming, drain.clone().cancelled_owned()));
+    let mut server = tokio::spawn(
+        router.serve_with_incoming_shutdown(incoming, drain.clone().cancelled_owned()),
+    );
     tracing::info!(service = spec.name, %local_addr, "listening; not serving until the database is ready");
 
     tokio::pin!(shutdown);
@@ -179,7 +196,11 @@ where
             ready.store(true, Ordering::Release);
             health.set(ServingStatus::Serving).await;
             tracing::info!(service = spec.name, %local_addr, "serving");
-            let monitor = tokio::spawn(monitor_database(db.clone(), health.clone(), ctx.shutdown.clone()));
+            let monitor = tokio::spawn(monitor_database(
+                db.clone(),
+                health.clone(),
+                ctx.shutdown.clone(),
+            ));
             tokio::select! {
                 () = &mut shutdown => {}
                 result = &mut server => {
@@ -204,14 +225,22 @@ where
     drain.cancel();
     let drain_started = Instant::now();
     match tokio::time::timeout(config.shutdown_grace, &mut server).await {
-        Ok(Ok(Ok(()))) => tracing::info!(elapsed_ms = drain_started.elapsed().as_millis() as u64, "drained"),
-        Ok(Ok(Err(err))) => tracing::warn!(error = %err, "the gRPC server ended with an error while draining"),
+        Ok(Ok(Ok(()))) => tracing::info!(
+            elapsed_ms = drain_started.elapsed().as_millis() as u64,
+            "drained"
+        ),
+        Ok(Ok(Err(err))) => {
+            tracing::warn!(error = %err, "the gRPC server ended with an error while draining")
+        }
         Ok(Err(err)) => tracing::warn!(error = %err, "the gRPC server task failed while draining"),
         Err(_) => {
             tracing::warn!("grace period over: cutting off the calls still running");
             cut_off.cancel();
             // The cut-off calls answer at once; give their connections a moment to close.
-            if tokio::time::timeout(Duration::from_secs(1), &mut server).await.is_err() {
+            if tokio::time::timeout(Duration::from_secs(1), &mut server)
+                .await
+                .is_err()
+            {
                 server.abort();
             }
         }
@@ -281,7 +310,10 @@ async fn monitor_database(db: Db, health: Health, shutdown: CancellationToken) {
 
 /// Lists exactly what is served: the service's APIs, health, and reflection itself (`v1` or
 /// `v1alpha`, each in its own listing).
-fn reflection(names: &[&'static str], reflection_name: &str) -> tonic_reflection::server::Builder<'static> {
+fn reflection(
+    names: &[&'static str],
+    reflection_name: &str,
+) -> tonic_reflection::server::Builder<'static> {
     let mut builder = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(tessera_proto::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -296,7 +328,10 @@ fn reflection(names: &[&'static str], reflection_name: &str) -> tonic_reflection
 /// Resolves on the first SIGTERM or SIGINT.
 pub async fn termination_signal() {
     use tokio::signal::unix::{SignalKind, signal};
-    let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
         tracing::error!("cannot install signal handlers; the service will not stop on signals");
         return std::future::pending().await;
     };

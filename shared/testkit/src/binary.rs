@@ -4,9 +4,9 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use tokio::process::{Child, Command};
+use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
-use tonic_health::pb::HealthCheckRequest;
 
 /// A running service process. Killed if dropped while still running.
 #[derive(Debug)]
@@ -54,16 +54,25 @@ impl RunningBinary {
     pub async fn wait_serving(&self, timeout: Duration) {
         let deadline = Instant::now() + timeout;
         loop {
-            if let Ok(channel) = tonic::transport::Channel::from_shared(self.uri()).expect("uri").connect().await {
+            if let Ok(channel) = tonic::transport::Channel::from_shared(self.uri())
+                .expect("uri")
+                .connect()
+                .await
+            {
                 let status = HealthClient::new(channel)
-                    .check(HealthCheckRequest { service: String::new() })
+                    .check(HealthCheckRequest {
+                        service: String::new(),
+                    })
                     .await
                     .map(|r| r.into_inner().status());
                 if let Ok(ServingStatus::Serving) = status {
                     return;
                 }
             }
-            assert!(Instant::now() < deadline, "the binary did not become SERVING within {timeout:?}");
+            assert!(
+                Instant::now() < deadline,
+                "the binary did not become SERVING within {timeout:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -91,4 +100,128 @@ impl RunningBinary {
         }
         (status.code(), stderr)
     }
+}
+
+/// The lifecycle every service binary must honour, checked on the real process: it migrates an
+/// empty database and becomes SERVING, lists its APIs through reflection, and on SIGTERM during
+/// a stream of calls lets them finish and exits 0 within the grace period.
+pub async fn check_lifecycle(path: &str, expected_services: &[&str]) {
+    let db = crate::TestDb::empty().await;
+    let binary = RunningBinary::spawn(path, db.url(), &[("TESSERA_SHUTDOWN_GRACE", "5s")]);
+    binary.wait_serving(Duration::from_secs(30)).await;
+
+    let channel = tonic::transport::Channel::from_shared(binary.uri())
+        .expect("uri")
+        .connect()
+        .await
+        .expect("connect");
+    let listed = crate::grpc::list_services(channel.clone()).await;
+    for name in expected_services.iter().chain(&[
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1.ServerReflection",
+    ]) {
+        assert!(
+            listed.iter().any(|l| l == name),
+            "{name} missing from reflection: {listed:?}"
+        );
+    }
+
+    // Keep calls flowing while SIGTERM arrives: none may hang or fail with anything but the
+    // refusal of a server that has stopped accepting.
+    let callers: Vec<_> = (0..4)
+        .map(|_| {
+            let channel = channel.clone();
+            tokio::spawn(async move {
+                let mut client = HealthClient::new(channel);
+                let mut ok = 0u32;
+                for _ in 0..200 {
+                    let mut request = tonic::Request::new(HealthCheckRequest {
+                        service: String::new(),
+                    });
+                    request.set_timeout(Duration::from_secs(5));
+                    match client.check(request).await {
+                        Ok(_) => ok += 1,
+                        Err(status) => {
+                            assert!(
+                                matches!(
+                                    status.code(),
+                                    tonic::Code::Unavailable
+                                        | tonic::Code::Cancelled
+                                        | tonic::Code::Unknown
+                                ),
+                                "unexpected failure during shutdown: {status:?}"
+                            );
+                            break;
+                        }
+                    }
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
+                ok
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    binary.signal("TERM");
+    let (code, stderr) = binary.wait(Duration::from_secs(10)).await;
+    assert_eq!(code, Some(0), "exit status after SIGTERM; stderr: {stderr}");
+    let mut served = 0;
+    for caller in callers {
+        served += caller.await.expect("caller task");
+    }
+    assert!(served > 0, "calls were served before shutdown");
+
+    let ledger: i64 = db
+        .client()
+        .await
+        .query_one("SELECT count(*) FROM pg_namespace WHERE nspname <> 'public' AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'", &[])
+        .await
+        .expect("schemas")
+        .get(0);
+    assert_eq!(ledger, 1, "the binary created exactly its own schema");
+}
+
+/// Bad configuration stops the binary at once with one line naming the setting.
+pub async fn check_bad_configuration(path: &str) {
+    let db = crate::TestDb::new().await;
+    let binary = RunningBinary::spawn(path, db.url(), &[("TESSERA_GRPC_PORT", "not-a-port")]);
+    let (code, stderr) = binary.wait(Duration::from_secs(10)).await;
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("TESSERA_GRPC_PORT"), "{stderr}");
+
+    let unreachable = format!("postgres://tessera:hunter2@127.0.0.1:{}/none", free_port());
+    let binary = RunningBinary::spawn(path, &unreachable, &[("TESSERA_DB_STARTUP_TIMEOUT", "1s")]);
+    let (code, stderr) = binary.wait(Duration::from_secs(15)).await;
+    assert_eq!(code, Some(1), "{stderr}");
+    let last = stderr.trim().lines().last().unwrap_or_default();
+    assert!(last.contains("DATABASE_URL"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "the password leaked: {stderr}");
+}
+
+/// `migrate` applies the schema's migrations to an empty database and exits 0; a second run
+/// finds nothing to do.
+pub async fn check_migrate_subcommand(path: &str, schema: &str) {
+    let db = crate::TestDb::empty().await;
+    for _ in 0..2 {
+        let status = Command::new(path)
+            .arg("migrate")
+            .env_clear()
+            .env("DATABASE_URL", db.url())
+            .env("RUST_LOG", "warn")
+            .status()
+            .await
+            .expect("running migrate");
+        assert!(status.success(), "migrate failed: {status}");
+    }
+    let applied: i64 = db
+        .client()
+        .await
+        .query_one(
+            &format!("SELECT count(*) FROM \"{schema}\".__diesel_schema_migrations"),
+            &[],
+        )
+        .await
+        .expect("ledger")
+        .get(0);
+    assert!(applied >= 1);
 }

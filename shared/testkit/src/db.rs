@@ -14,7 +14,7 @@ use tokio_postgres::{Client, NoTls};
 const TEST_PREFIX: &str = "tessera_test_";
 const TEMPLATE_PREFIX: &str = "tessera_tpl_";
 /// Serialises template builds across concurrent test processes.
-const TEMPLATE_LOCK: i64 = 0x7465_7373_6572_61;
+const TEMPLATE_LOCK: i64 = 0x0074_6573_7365_7261;
 
 /// The server tests run against: `TESSERA_TEST_DATABASE_URL`, else `DATABASE_URL` (as `make
 /// test` sets it). The URL's role must be allowed to create databases.
@@ -49,7 +49,11 @@ impl TestDb {
             .await
             .unwrap_or_else(|e| panic!("creating test database {name}: {e}"));
         let url = database_url(&admin_url, &name);
-        Self { name, url, admin_url }
+        Self {
+            name,
+            url,
+            admin_url,
+        }
     }
 
     /// Creates an empty database (no schema, no migration), for migration tests.
@@ -62,7 +66,11 @@ impl TestDb {
             .await
             .unwrap_or_else(|e| panic!("creating test database {name}: {e}"));
         let url = database_url(&admin_url, &name);
-        Self { name, url, admin_url }
+        Self {
+            name,
+            url,
+            admin_url,
+        }
     }
 
     /// The database's name.
@@ -91,15 +99,24 @@ impl Drop for TestDb {
         let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
         // Drop may run inside a runtime that cannot block: use a thread with its own.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
             runtime.block_on(async {
                 let admin = admin_client(&admin_url).await;
-                admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok()
+                admin
+                    .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await
+                    .ok()
             })
         })
         .join();
         if !matches!(dropped, Ok(Some(()))) {
-            eprintln!("warning: could not drop test database {}; the next run sweeps it", self.name);
+            eprintln!(
+                "warning: could not drop test database {}; the next run sweeps it",
+                self.name
+            );
         }
     }
 }
@@ -143,7 +160,10 @@ pub fn database_url(url: &str, database: &str) -> String {
 }
 
 async fn ensure_template(admin_url: &str) -> String {
-    let name = format!("{TEMPLATE_PREFIX}{}", tessera_schema::MIGRATIONS_FINGERPRINT);
+    let name = format!(
+        "{TEMPLATE_PREFIX}{}",
+        tessera_schema::MIGRATIONS_FINGERPRINT
+    );
     let admin = admin_client(admin_url).await;
     admin
         .execute("SELECT pg_advisory_lock($1)", &[&TEMPLATE_LOCK])
@@ -168,8 +188,14 @@ async fn ensure_template(admin_url: &str) -> String {
 async fn build_template(admin: &Client, admin_url: &str, name: &str) {
     let building = format!("{name}_building");
     // DROP and CREATE DATABASE refuse to run in a transaction: one statement per call.
-    for sql in [format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"), format!("CREATE DATABASE {building}")] {
-        admin.batch_execute(&sql).await.expect("creating the template database");
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"),
+        format!("CREATE DATABASE {building}"),
+    ] {
+        admin
+            .batch_execute(&sql)
+            .await
+            .expect("creating the template database");
     }
     let url = database_url(admin_url, &building);
     let config = CommonConfig::with_database_url(&url).expect("valid template configuration");
@@ -180,8 +206,14 @@ async fn build_template(admin: &Client, admin_url: &str, name: &str) {
             .unwrap_or_else(|e| panic!("migrating schema {schema} in the template: {e}"));
     }
     // Migration connections are closed by now; a template must have no other sessions.
-    for sql in [format!("ALTER DATABASE {building} RENAME TO {name}"), format!("ALTER DATABASE {name} WITH IS_TEMPLATE true")] {
-        admin.batch_execute(&sql).await.expect("publishing the template");
+    for sql in [
+        format!("ALTER DATABASE {building} RENAME TO {name}"),
+        format!("ALTER DATABASE {name} WITH IS_TEMPLATE true"),
+    ] {
+        admin
+            .batch_execute(&sql)
+            .await
+            .expect("publishing the template");
     }
 }
 
@@ -222,8 +254,17 @@ mod tests {
 
     #[test]
     fn replaces_the_database() {
-        assert_eq!(database_url("postgres://u@h:1/postgres", "t1"), "postgres://u@h:1/t1");
-        assert_eq!(database_url("postgres://u@h:1", "t1"), "postgres://u@h:1/t1");
-        assert_eq!(database_url("postgres://u@h/db?sslmode=disable", "t1"), "postgres://u@h/t1?sslmode=disable");
+        assert_eq!(
+            database_url("postgres://u@h:1/postgres", "t1"),
+            "postgres://u@h:1/t1"
+        );
+        assert_eq!(
+            database_url("postgres://u@h:1", "t1"),
+            "postgres://u@h:1/t1"
+        );
+        assert_eq!(
+            database_url("postgres://u@h/db?sslmode=disable", "t1"),
+            "postgres://u@h/t1?sslmode=disable"
+        );
     }
 }

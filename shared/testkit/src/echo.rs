@@ -35,7 +35,7 @@ pub struct Echo {
 /// The echo service's routes, for `TestService::start`.
 pub fn services(ctx: &Context) -> anyhow::Result<Services> {
     let max = ctx.config.max_message_bytes as usize;
-    Ok(Services::new().add(
+    Ok(Services::new().with_service(
         EchoServiceServer::new(Echo { db: ctx.db.clone() })
             .max_decoding_message_size(max)
             .max_encoding_message_size(max),
@@ -56,7 +56,12 @@ impl EchoService for Echo {
             None => None,
             Some(d) => match Duration::try_from(d) {
                 Ok(d) if d <= MAX_SLEEP => Some(d),
-                _ => return Err(invalid_argument("database_sleep", "must be between 0 and 60 seconds")),
+                _ => {
+                    return Err(invalid_argument(
+                        "database_sleep",
+                        "must be between 0 and 60 seconds",
+                    ));
+                }
             },
         };
         violations.into_result()?;
@@ -75,6 +80,8 @@ impl EchoService for Echo {
                 })
                 .await?;
         }
-        Ok(Response::new(EchoResponse { message: request.message }))
+        Ok(Response::new(EchoResponse {
+            message: request.message,
+        }))
     }
 }

@@ -1,10 +1,10 @@
 //! Small gRPC helpers for tests: reflection listings.
 
 use tonic::transport::Channel;
+use tonic_reflection::pb::v1::ServerReflectionRequest;
 use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
 use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
 use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
-use tonic_reflection::pb::v1::ServerReflectionRequest;
 use tonic_reflection::pb::v1alpha::server_reflection_client::ServerReflectionClient as AlphaClient;
 
 /// The services a server lists through reflection v1, sorted.
@@ -18,7 +18,11 @@ pub async fn list_services(channel: Channel) -> Vec<String> {
         .await
         .expect("reflection call")
         .into_inner();
-    let response = responses.message().await.expect("reflection response").expect("one response");
+    let response = responses
+        .message()
+        .await
+        .expect("reflection response")
+        .expect("one response");
     let Some(MessageResponse::ListServicesResponse(list)) = response.message_response else {
         panic!("unexpected reflection response: {response:?}");
     };
@@ -40,7 +44,11 @@ pub async fn list_services_v1alpha(channel: Channel) -> Vec<String> {
         .await
         .expect("reflection call")
         .into_inner();
-    let response = responses.message().await.expect("reflection response").expect("one response");
+    let response = responses
+        .message()
+        .await
+        .expect("reflection response")
+        .expect("one response");
     let Some(AlphaResponse::ListServicesResponse(list)) = response.message_response else {
         panic!("unexpected reflection response: {response:?}");
     };

@@ -18,9 +18,15 @@ pub struct TcpProxy {
 impl TcpProxy {
     /// Starts forwarding a local ephemeral port to `target`.
     pub async fn start(target: SocketAddr) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("binding the proxy");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binding the proxy");
         let listen = listener.local_addr().expect("proxy address");
-        let proxy = Self { listen, target, running: Mutex::new(None) };
+        let proxy = Self {
+            listen,
+            target,
+            running: Mutex::new(None),
+        };
         proxy.serve(listener);
         proxy
     }
@@ -52,8 +58,16 @@ impl TcpProxy {
         let rest = &url[scheme_end..];
         let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
         let authority = &rest[..authority_end];
-        let userinfo = authority.rsplit_once('@').map(|(u, _)| format!("{u}@")).unwrap_or_default();
-        format!("{}{userinfo}{}{}", &url[..scheme_end], self.listen, &rest[authority_end..])
+        let userinfo = authority
+            .rsplit_once('@')
+            .map(|(u, _)| format!("{u}@"))
+            .unwrap_or_default();
+        format!(
+            "{}{userinfo}{}{}",
+            &url[..scheme_end],
+            self.listen,
+            &rest[authority_end..]
+        )
     }
 
     /// Closes every proxied connection and refuses new ones, as a stopped server would.
@@ -65,7 +79,9 @@ impl TcpProxy {
 
     /// Accepts connections again on the same address.
     pub async fn restore(&self) {
-        let listener = TcpListener::bind(self.listen).await.expect("rebinding the proxy");
+        let listener = TcpListener::bind(self.listen)
+            .await
+            .expect("rebinding the proxy");
         self.serve(listener);
     }
 
@@ -105,6 +121,9 @@ mod tests {
             proxy.rewrite_url("postgres://u:p@db.example:5432/x?sslmode=disable"),
             format!("postgres://u:p@127.0.0.1:{port}/x?sslmode=disable")
         );
-        assert_eq!(proxy.rewrite_url("postgres://localhost/x"), format!("postgres://127.0.0.1:{port}/x"));
+        assert_eq!(
+            proxy.rewrite_url("postgres://localhost/x"),
+            format!("postgres://127.0.0.1:{port}/x")
+        );
     }
 }

@@ -8,9 +8,9 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tonic::transport::Channel;
+use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
-use tonic_health::pb::HealthCheckRequest;
 
 /// See the module documentation. Dropping it stops the service.
 #[derive(Debug)]
@@ -27,7 +27,9 @@ impl TestService {
         B: FnOnce(&Context) -> anyhow::Result<Services> + Send + 'static,
     {
         let service = Self::spawn(spec, config, build).await;
-        service.wait_for(ServingStatus::Serving, Duration::from_secs(30)).await;
+        service
+            .wait_for(ServingStatus::Serving, Duration::from_secs(30))
+            .await;
         service
     }
 
@@ -37,14 +39,22 @@ impl TestService {
         B: FnOnce(&Context) -> anyhow::Result<Services> + Send + 'static,
     {
         crate::init_logging();
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("binding an ephemeral port");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binding an ephemeral port");
         let addr = listener.local_addr().expect("local address");
         let (stop, stopped) = oneshot::channel::<()>();
         let shutdown = async move {
             let _ = stopped.await;
         };
-        let task = tokio::spawn(tessera_kit::server::serve(spec, config, listener, shutdown, build));
-        Self { addr, stop: Some(stop), task: Some(task) }
+        let task = tokio::spawn(tessera_kit::server::serve(
+            spec, config, listener, shutdown, build,
+        ));
+        Self {
+            addr,
+            stop: Some(stop),
+            task: Some(task),
+        }
     }
 
     /// Where it listens.
@@ -68,9 +78,15 @@ impl TestService {
 
     /// The overall health status, or `None` if the check itself failed.
     pub async fn health(&self) -> Option<ServingStatus> {
-        let channel = Channel::from_shared(self.uri()).ok()?.connect().await.ok()?;
+        let channel = Channel::from_shared(self.uri())
+            .ok()?
+            .connect()
+            .await
+            .ok()?;
         let response = HealthClient::new(channel)
-            .check(HealthCheckRequest { service: String::new() })
+            .check(HealthCheckRequest {
+                service: String::new(),
+            })
             .await
             .ok()?;
         Some(response.into_inner().status())
@@ -84,7 +100,10 @@ impl TestService {
             if seen == Some(status) {
                 return;
             }
-            assert!(Instant::now() < deadline, "service did not report {status:?} within {timeout:?} (last: {seen:?})");
+            assert!(
+                Instant::now() < deadline,
+                "service did not report {status:?} within {timeout:?} (last: {seen:?})"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -100,13 +119,15 @@ impl TestService {
     pub async fn stop(mut self) -> anyhow::Result<()> {
         self.begin_shutdown();
         let task = self.task.take().expect("the service task");
-        task.await.map_err(|e| anyhow::anyhow!("service task failed: {e}"))?
+        task.await
+            .map_err(|e| anyhow::anyhow!("service task failed: {e}"))?
     }
 
     /// Waits for `serve` to return on its own (for example after a failed start-up).
     pub async fn join(mut self) -> anyhow::Result<()> {
         let task = self.task.take().expect("the service task");
-        task.await.map_err(|e| anyhow::anyhow!("service task failed: {e}"))?
+        task.await
+            .map_err(|e| anyhow::anyhow!("service task failed: {e}"))?
     }
 }
 

@@ -1,0 +1,47 @@
+# Tessera developer commands. `make run` and `make test` need only the Rust toolchain and the
+# PostgreSQL 15 server binaries: without DATABASE_URL they start a private cluster (.tessera/pg).
+
+BUF_VERSION := 1.75.0
+BUF := .tools/node_modules/.bin/buf
+CARGO ?= cargo
+
+.PHONY: help run test lint fmt build db-start db-stop db-url clean-db tools
+
+help:
+	@echo "make run     start PostgreSQL (private cluster unless DATABASE_URL is set) and the four services"
+	@echo "make test    run every test in the workspace against real PostgreSQL"
+	@echo "make lint    rustfmt check, clippy (warnings denied), buf lint"
+	@echo "make fmt     format the code"
+	@echo "make db-start / db-stop / db-url   manage the private cluster"
+
+run:
+	@scripts/with-db.sh scripts/run-services.sh
+
+test:
+	@scripts/with-db.sh $(CARGO) test --workspace --all-targets --no-fail-fast
+
+lint: $(BUF)
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd proto && ../$(BUF) lint
+
+fmt:
+	$(CARGO) fmt --all
+
+build:
+	$(CARGO) build --workspace --all-targets
+
+db-start:
+	@scripts/dev-db.sh start
+db-stop:
+	@scripts/dev-db.sh stop
+db-url:
+	@scripts/dev-db.sh url
+clean-db: db-stop
+	rm -rf .tessera/pg
+
+tools: $(BUF)
+
+# buf comes from the npm registry, pinned, into a git-ignored folder.
+$(BUF):
+	npm install --silent --no-audit --no-fund --prefix .tools @bufbuild/buf@$(BUF_VERSION)

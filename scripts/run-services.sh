@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds and starts the four services against $DATABASE_URL, prints their addresses, and stops
+# them all on Ctrl-C (SIGINT) or SIGTERM. Ports: IDENTITY_PORT (50051), VAULT_STORAGE_PORT
+# (50052), MESSAGING_PORT (50053), PROJECT_INTELLIGENCE_PORT (50054).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+: "${DATABASE_URL:?DATABASE_URL must be set (make run sets it)}"
+# The suite's own database on the server (created on first run), unless the URL names one.
+url=$DATABASE_URL
+if [[ "$url" =~ ^(postgres(ql)?://[^/?]+)/postgres(\?.*)?$ ]]; then
+  server=${BASH_REMATCH[1]}
+  exists=$(psql "$url" -Atc "SELECT 1 FROM pg_database WHERE datname = 'tessera'" 2>/dev/null || true)
+  [[ "$exists" == 1 ]] || psql "$url" -qc "CREATE DATABASE tessera" >/dev/null
+  url="$server/tessera${BASH_REMATCH[3]}"
+fi
+
+cargo build --bins --quiet
+
+services=(identity vault-storage messaging project-intelligence)
+declare -A ports=(
+  [identity]=${IDENTITY_PORT:-50051}
+  [vault-storage]=${VAULT_STORAGE_PORT:-50052}
+  [messaging]=${MESSAGING_PORT:-50053}
+  [project-intelligence]=${PROJECT_INTELLIGENCE_PORT:-50054}
+)
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
+
+for service in "${services[@]}"; do
+  DATABASE_URL=$url TESSERA_GRPC_PORT=${ports[$service]} "target/debug/tessera-$service" &
+  pids+=($!)
+done
+
+for service in "${services[@]}"; do
+  printf '%-22s grpc://localhost:%s\n' "$service" "${ports[$service]}"
+done
+echo "Explore: grpcurl -plaintext localhost:50051 list    Stop: Ctrl-C"
+
+# When one service ends, stop the others. A service exits 0 only after SIGINT or SIGTERM (also
+# when the signal reached it directly from the terminal); anything else is a failure.
+set +e
+wait -n "${pids[@]}"
+status=$?
+stop_all
+if [[ $status -ne 0 ]]; then
+  echo "a service exited with status $status; stopped the others" >&2
+  exit 1
+fi
