@@ -39,6 +39,11 @@ pub struct CommonConfig {
     #[arg(long, env = "OTEL_EXPORTER_OTLP_ENDPOINT")]
     pub otlp_endpoint: Option<String>,
 
+    /// Role every connection switches to at start (PostgreSQL `role` startup parameter), when
+    /// the login user is a member of the service's least-privilege role rather than that role.
+    #[arg(long, env = "TESSERA_DB_ROLE", value_parser = parse_role)]
+    pub db_role: Option<String>,
+
     /// Largest number of pooled database connections.
     #[arg(long, env = "TESSERA_DB_MAX_CONNECTIONS", default_value_t = 16,
           value_parser = clap::value_parser!(u32).range(1..=1000))]
@@ -154,6 +159,19 @@ fn parse_port(raw: &str) -> Result<u16, String> {
     match raw.parse::<u16>() {
         Ok(0) | Err(_) => Err("expected a port number from 1 to 65535".into()),
         Ok(port) => Ok(port),
+    }
+}
+
+fn parse_role(raw: &str) -> Result<String, String> {
+    let valid = !raw.is_empty()
+        && raw.len() <= 63
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if valid {
+        Ok(raw.to_owned())
+    } else {
+        Err("expected a role name of lowercase letters, digits and underscores".into())
     }
 }
 

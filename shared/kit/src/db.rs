@@ -34,6 +34,8 @@ pub struct DbSettings {
     pub connect_timeout: Duration,
     /// Server-side `statement_timeout`.
     pub statement_timeout: Duration,
+    /// Role to switch to on connect, if any.
+    pub role: Option<String>,
 }
 
 impl DbSettings {
@@ -47,19 +49,24 @@ impl DbSettings {
             acquire_timeout: config.db_acquire_timeout,
             connect_timeout: config.db_connect_timeout,
             statement_timeout: config.db_statement_timeout,
+            role: config.db_role.clone(),
         }
     }
 
     fn pg_config(&self) -> Result<tokio_postgres::Config, DbError> {
         let mut pg = tokio_postgres::Config::from_str(self.url.expose())
             .map_err(|_| DbError::Unavailable("the database URL cannot be parsed".into()))?;
+        let mut options = format!(
+            "-c search_path={} -c statement_timeout={} -c lock_timeout={}",
+            self.schema,
+            self.statement_timeout.as_millis(),
+            self.statement_timeout.as_millis(),
+        );
+        if let Some(role) = &self.role {
+            options.push_str(&format!(" -c role={role}"));
+        }
         pg.application_name(&self.application_name)
-            .options(format!(
-                "-c search_path={} -c statement_timeout={} -c lock_timeout={}",
-                self.schema,
-                self.statement_timeout.as_millis(),
-                self.statement_timeout.as_millis(),
-            ))
+            .options(options)
             .connect_timeout(self.connect_timeout)
             .keepalives(true)
             .keepalives_idle(Duration::from_secs(30));

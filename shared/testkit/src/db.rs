@@ -11,6 +11,9 @@ use tessera_kit::db::DbSettings;
 use tokio::sync::OnceCell;
 use tokio_postgres::{Client, NoTls};
 
+/// The least-privilege roles and schemas every deployment applies.
+pub const ROLES_SQL: &str = include_str!("../../../deploy/sql/roles.sql");
+
 const TEST_PREFIX: &str = "tessera_test_";
 const TEMPLATE_PREFIX: &str = "tessera_tpl_";
 /// Serialises template builds across concurrent test processes.
@@ -121,6 +124,11 @@ impl Drop for TestDb {
     }
 }
 
+/// The least-privilege role that owns `schema` (see deploy/sql/roles.sql).
+pub fn service_role(schema: &str) -> String {
+    format!("tessera_{schema}")
+}
+
 /// `tessera_test_<pid>_<n>_<random>`: the pid lets a later run tell whose database it is.
 fn fresh_name() -> String {
     format!(
@@ -160,8 +168,15 @@ pub fn database_url(url: &str, database: &str) -> String {
 }
 
 async fn ensure_template(admin_url: &str) -> String {
+    // The roles file shapes the template as much as the migrations do.
+    let roles = {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut hasher = DefaultHasher::new();
+        ROLES_SQL.hash(&mut hasher);
+        hasher.finish() & 0xffff_ffff
+    };
     let name = format!(
-        "{TEMPLATE_PREFIX}{}",
+        "{TEMPLATE_PREFIX}{}_{roles:08x}",
         tessera_schema::MIGRATIONS_FINGERPRINT
     );
     let admin = admin_client(admin_url).await;
@@ -198,9 +213,16 @@ async fn build_template(admin: &Client, admin_url: &str, name: &str) {
             .expect("creating the template database");
     }
     let url = database_url(admin_url, &building);
+    admin_client(&url)
+        .await
+        .batch_execute(ROLES_SQL)
+        .await
+        .expect("applying deploy/sql/roles.sql to the template");
     let config = CommonConfig::with_database_url(&url).expect("valid template configuration");
     for (schema, migrations) in tessera_schema::all() {
-        let settings = DbSettings::from_config(&config, "testkit", schema);
+        // Migrate as the service's own role, exactly as a deployed service does.
+        let mut settings = DbSettings::from_config(&config, "testkit", schema);
+        settings.role = Some(service_role(schema));
         tessera_kit::migrate::run(&settings, migrations)
             .await
             .unwrap_or_else(|e| panic!("migrating schema {schema} in the template: {e}"));

@@ -26,19 +26,23 @@ impl TestService {
     where
         B: FnOnce(&Context) -> anyhow::Result<Services> + Send + 'static,
     {
-        let service = Self::spawn(spec, config, build).await;
+        let mut service = Self::spawn(spec, config, build).await;
         service
             .wait_for(ServingStatus::Serving, Duration::from_secs(30))
             .await;
         service
     }
 
-    /// Starts the service without waiting for it to become ready.
-    pub async fn spawn<B>(spec: ServiceSpec, config: CommonConfig, build: B) -> Self
+    /// Starts the service without waiting for it to become ready. Unless the configuration
+    /// names a role, the service connects as its schema's least-privilege role, as deployed.
+    pub async fn spawn<B>(spec: ServiceSpec, mut config: CommonConfig, build: B) -> Self
     where
         B: FnOnce(&Context) -> anyhow::Result<Services> + Send + 'static,
     {
         crate::init_logging();
+        config
+            .db_role
+            .get_or_insert_with(|| crate::db::service_role(spec.schema));
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binding an ephemeral port");
@@ -92,13 +96,21 @@ impl TestService {
         Some(response.into_inner().status())
     }
 
-    /// Polls health until it reports `status`; panics after `timeout`.
-    pub async fn wait_for(&self, status: ServingStatus, timeout: Duration) {
+    /// Polls health until it reports `status`; panics after `timeout`, or at once with the
+    /// service's error if it stopped.
+    pub async fn wait_for(&mut self, status: ServingStatus, timeout: Duration) {
         let deadline = Instant::now() + timeout;
         loop {
             let seen = self.health().await;
             if seen == Some(status) {
                 return;
+            }
+            if self.task.as_ref().is_some_and(JoinHandle::is_finished) {
+                let task = self.task.take().expect("the service task");
+                panic!(
+                    "the service stopped while waiting for {status:?}: {:?}",
+                    task.await
+                );
             }
             assert!(
                 Instant::now() < deadline,

@@ -198,7 +198,7 @@ async fn a_database_outage_flips_health_and_fails_calls_fast() {
     let mut config =
         tessera_kit::CommonConfig::with_database_url(&proxy.rewrite_url(db.url())).expect("config");
     config.db_connect_timeout = Duration::from_secs(1);
-    let service = TestService::start(echo::SPEC, config, echo::services).await;
+    let mut service = TestService::start(echo::SPEC, config, echo::services).await;
     let mut client = EchoServiceClient::new(service.channel().await);
     client
         .echo(echo_request("up", Some(Duration::ZERO)))
