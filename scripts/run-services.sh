@@ -16,6 +16,13 @@ if [[ "$url" =~ ^(postgres(ql)?://[^/?]+)/postgres(\?.*)?$ ]]; then
   url="$server/tessera${BASH_REMATCH[3]}"
 fi
 
+# On the private cluster each service runs as its own least-privilege role, as deployed.
+declare -A roles=()
+if [[ "${TESSERA_PRIVATE_DB:-}" == 1 ]]; then
+  psql "$url" -q -v ON_ERROR_STOP=1 -f deploy/sql/roles.sql >/dev/null
+  roles=([identity]=tessera_identity [vault-storage]=tessera_vault [messaging]=tessera_messaging [project-intelligence]=tessera_intelligence)
+fi
+
 cargo build --bins --quiet
 
 services=(identity vault-storage messaging project-intelligence)
@@ -36,7 +43,8 @@ trap 'stop_all; exit 0' INT TERM
 trap stop_all EXIT
 
 for service in "${services[@]}"; do
-  DATABASE_URL=$url TESSERA_GRPC_PORT=${ports[$service]} "target/debug/tessera-$service" &
+  env DATABASE_URL="$url" TESSERA_GRPC_PORT="${ports[$service]}" \
+    ${roles[$service]:+TESSERA_DB_ROLE=${roles[$service]}} "target/debug/tessera-$service" &
   pids+=($!)
 done
 

@@ -18,7 +18,9 @@ fi
 trap 'exit 130' INT
 trap 'exit 143' TERM
 DATABASE_URL=$("$here/dev-db.sh" url)
-export DATABASE_URL
+# Tells run-services.sh the server is ours to administer (apply roles, connect as them).
+TESSERA_PRIVATE_DB=1
+export DATABASE_URL TESSERA_PRIVATE_DB
 # Not exec: the trap must run when the command ends.
 set +e
 "$@"
