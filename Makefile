@@ -3,6 +3,8 @@
 
 BUF_VERSION := 1.75.0
 BUF := .tools/node_modules/.bin/buf
+VENV := .tools/venv
+PYTEST := $(VENV)/bin/pytest
 CARGO ?= cargo
 
 .PHONY: help run test lint fmt build db-start db-stop db-url clean-db tools
@@ -17,8 +19,9 @@ help:
 run:
 	@scripts/with-db.sh scripts/run-services.sh
 
-test:
+test: $(PYTEST)
 	@scripts/with-db.sh $(CARGO) test --workspace --all-targets --no-fail-fast
+	$(PYTEST) -q deploy/tests
 
 lint: $(BUF)
 	$(CARGO) fmt --all --check
@@ -40,7 +43,13 @@ db-url:
 clean-db: db-stop
 	rm -rf .tessera/pg
 
-tools: $(BUF)
+tools: $(BUF) $(PYTEST)
+
+# Deployment checks: pinned Python tools from PyPI in a git-ignored virtualenv.
+$(PYTEST): deploy/tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r deploy/tests/requirements.txt
+	@touch $@
 
 # buf comes from the npm registry, pinned, into a git-ignored folder.
 $(BUF):

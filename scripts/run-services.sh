@@ -19,7 +19,7 @@ fi
 # On the private cluster each service runs as its own least-privilege role, as deployed.
 declare -A roles=()
 if [[ "${TESSERA_PRIVATE_DB:-}" == 1 ]]; then
-  psql "$url" -q -v ON_ERROR_STOP=1 -f deploy/sql/roles.sql >/dev/null
+  psql "$url" -q -v ON_ERROR_STOP=1 -f deploy/k8s/base/roles.sql >/dev/null
   roles=([identity]=tessera_identity [vault-storage]=tessera_vault [messaging]=tessera_messaging [project-intelligence]=tessera_intelligence)
 fi
 

@@ -27,6 +27,10 @@ use crate::config::CommonConfig;
 use crate::db::{Db, DbSettings};
 use crate::rpc_layer::RpcLayer;
 
+/// Health name for liveness probes: SERVING while the process runs, whatever the database
+/// does, so an outage makes pods unready (the overall `""` status) but never restarts them.
+pub const LIVENESS: &str = "liveness";
+
 /// How often the database is pinged to keep the health status true.
 const HEALTH_PROBE_INTERVAL: Duration = Duration::from_secs(2);
 

@@ -12,7 +12,7 @@ use tokio::sync::OnceCell;
 use tokio_postgres::{Client, NoTls};
 
 /// The least-privilege roles and schemas every deployment applies.
-pub const ROLES_SQL: &str = include_str!("../../../deploy/sql/roles.sql");
+pub const ROLES_SQL: &str = include_str!("../../../deploy/k8s/base/roles.sql");
 
 const TEST_PREFIX: &str = "tessera_test_";
 const TEMPLATE_PREFIX: &str = "tessera_tpl_";
@@ -124,7 +124,7 @@ impl Drop for TestDb {
     }
 }
 
-/// The least-privilege role that owns `schema` (see deploy/sql/roles.sql).
+/// The least-privilege role that owns `schema` (see deploy/k8s/base/roles.sql).
 pub fn service_role(schema: &str) -> String {
     format!("tessera_{schema}")
 }
@@ -217,7 +217,7 @@ async fn build_template(admin: &Client, admin_url: &str, name: &str) {
         .await
         .batch_execute(ROLES_SQL)
         .await
-        .expect("applying deploy/sql/roles.sql to the template");
+        .expect("applying deploy/k8s/base/roles.sql to the template");
     let config = CommonConfig::with_database_url(&url).expect("valid template configuration");
     for (schema, migrations) in tessera_schema::all() {
         // Migrate as the service's own role, exactly as a deployed service does.

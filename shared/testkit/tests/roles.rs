@@ -1,4 +1,4 @@
-//! deploy/sql/roles.sql: each service's role can use its own schema and is refused elsewhere.
+//! deploy/k8s/base/roles.sql: each service's role can use its own schema and is refused elsewhere.
 
 use tessera_testkit::TestDb;
 use tessera_testkit::db::service_role;
