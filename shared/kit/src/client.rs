@@ -1,11 +1,14 @@
 //! Calling another Tessera service: channels with timeouts, the caller's credentials and trace
 //! context forwarded, and retries of UNAVAILABLE with jittered exponential backoff.
 
+use std::collections::HashSet;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use tonic::metadata::{AsciiMetadataValue, MetadataValue};
 use tonic::service::Interceptor;
+use tonic::transport::channel::Change;
 use tonic::transport::{Channel, Endpoint};
 use tonic::{Code, Request, Status};
 use tonic_types::StatusExt;
@@ -33,14 +36,59 @@ impl Default for ChannelSettings {
 /// A lazily connected channel to `uri` (e.g. `http://identity:50051`): the caller starts even
 /// when the other service is not up yet, and reconnects by itself.
 pub fn channel(uri: &str, settings: ChannelSettings) -> Result<Channel, tonic::transport::Error> {
+    Ok(endpoint(uri, settings)?.connect_lazy())
+}
+
+fn endpoint(uri: &str, settings: ChannelSettings) -> Result<Endpoint, tonic::transport::Error> {
     Ok(Endpoint::from_shared(uri.to_owned())?
         .connect_timeout(settings.connect_timeout)
         .timeout(settings.request_timeout)
         .tcp_nodelay(true)
         .http2_keep_alive_interval(Duration::from_secs(30))
         .keep_alive_timeout(Duration::from_secs(10))
-        .keep_alive_while_idle(true)
-        .connect_lazy())
+        .keep_alive_while_idle(true))
+}
+
+/// How often a balanced channel looks its host name up again.
+pub const DNS_REFRESH: Duration = Duration::from_secs(10);
+
+/// A channel that spreads calls over every address `host:port` resolves to, looking the name up
+/// again every [`DNS_REFRESH`]. Behind a headless Kubernetes Service the name resolves to every
+/// ready pod, so calls are balanced per request; a connection-level balancer (kube-proxy) would
+/// pin each long-lived HTTP/2 connection, and with it every call, to one pod.
+pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Channel {
+    let (channel, changes) = Channel::balance_channel::<SocketAddr>(64);
+    let host = host.to_owned();
+    tokio::spawn(async move {
+        let mut known: HashSet<SocketAddr> = HashSet::new();
+        loop {
+            match tokio::net::lookup_host((host.as_str(), port)).await {
+                Ok(found) => {
+                    let found: HashSet<SocketAddr> = found.collect();
+                    for gone in known.difference(&found) {
+                        if changes.send(Change::Remove(*gone)).await.is_err() {
+                            return; // every clone of the channel is gone
+                        }
+                    }
+                    for new in found.difference(&known) {
+                        let Ok(endpoint) = endpoint(&format!("http://{new}"), settings) else {
+                            continue;
+                        };
+                        if changes.send(Change::Insert(*new, endpoint)).await.is_err() {
+                            return;
+                        }
+                    }
+                    known = found;
+                }
+                // Keep the last known addresses: a DNS hiccup must not drop healthy pods.
+                Err(err) => {
+                    tracing::warn!(%host, error = %err, "resolving a service address failed")
+                }
+            }
+            tokio::time::sleep(DNS_REFRESH).await;
+        }
+    });
+    channel
 }
 
 /// Adds the current trace context and, when set, the credentials to forward to every call.
@@ -133,6 +181,42 @@ where
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicU32, Ordering};
+
+    #[tokio::test]
+    async fn balanced_channel_reaches_a_server_by_name() {
+        // A real server (health only) on an ephemeral port, reached through "localhost".
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let (reporter, health) = tonic_health::server::health_reporter();
+        reporter.set_serving::<tonic_health::pb::health_server::HealthServer<tonic_health::server::HealthService>>().await;
+        tokio::spawn(
+            tonic::transport::Server::builder()
+                .add_service(health)
+                .serve_with_incoming(tonic::transport::server::TcpIncoming::from(listener)),
+        );
+        let channel = balanced_channel("localhost", port, ChannelSettings::default());
+        let client = tonic_health::pb::health_client::HealthClient::new(channel);
+        let response = with_retry(
+            RetryPolicy {
+                max_attempts: 20,
+                ..RetryPolicy::default()
+            },
+            || {
+                let mut client = client.clone();
+                async move {
+                    client
+                        .check(tonic_health::pb::HealthCheckRequest {
+                            service: String::new(),
+                        })
+                        .await
+                }
+            },
+        )
+        .await;
+        assert!(response.is_ok(), "{response:?}");
+    }
 
     #[tokio::test(start_paused = true)]
     async fn retries_unavailable_then_succeeds() {
