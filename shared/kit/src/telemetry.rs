@@ -135,3 +135,65 @@ impl Injector for MetadataInjector<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonic::service::Interceptor;
+
+    const TRACE_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const CALLER_SPAN: &str = "00f067aa0ba902b7";
+
+    #[test]
+    fn an_incoming_traceparent_is_continued_on_outgoing_calls() {
+        let provider = SdkTracerProvider::builder().build();
+        let subscriber = tracing_subscriber::registry()
+            .with(tracing_opentelemetry::layer().with_tracer(provider.tracer("test")));
+        tracing::subscriber::with_default(subscriber, || {
+            let mut headers = http::HeaderMap::new();
+            let traceparent = format!("00-{TRACE_ID}-{CALLER_SPAN}-01");
+            headers.insert("traceparent", traceparent.parse().expect("header"));
+            let span = tracing::info_span!("rpc");
+            continue_trace(&span, &headers);
+            let _entered = span.enter();
+            assert_eq!(current_trace_id().as_deref(), Some(TRACE_ID));
+
+            // What the kit's client interceptor sends to the next service.
+            let request = crate::client::Forward::bearer("token-for-test")
+                .expect("valid token")
+                .call(tonic::Request::new(()))
+                .expect("interceptor");
+            let sent = request
+                .metadata()
+                .get("traceparent")
+                .expect("traceparent sent");
+            let sent = sent.to_str().expect("ascii");
+            assert!(sent.starts_with(&format!("00-{TRACE_ID}-")), "{sent}");
+            assert!(
+                !sent.contains(CALLER_SPAN),
+                "the outgoing parent is this service's span: {sent}"
+            );
+            assert_eq!(
+                request
+                    .metadata()
+                    .get("authorization")
+                    .map(|v| v.to_str().expect("ascii")),
+                Some("Bearer token-for-test")
+            );
+        });
+    }
+
+    #[test]
+    fn no_incoming_context_starts_a_new_trace() {
+        let provider = SdkTracerProvider::builder().build();
+        let subscriber = tracing_subscriber::registry()
+            .with(tracing_opentelemetry::layer().with_tracer(provider.tracer("test")));
+        tracing::subscriber::with_default(subscriber, || {
+            let span = tracing::info_span!("rpc");
+            continue_trace(&span, &http::HeaderMap::new());
+            let _entered = span.enter();
+            let trace_id = current_trace_id().expect("a fresh trace");
+            assert_ne!(trace_id, TRACE_ID);
+        });
+    }
+}
