@@ -162,13 +162,14 @@ impl Db {
     /// Runs `op` in one transaction, retrying serialization failures and deadlocks a few times.
     /// `name` labels the operation in logs and traces. If the returned future is dropped while a
     /// statement runs, that statement is cancelled on the server.
-    pub async fn transaction<'a, R, F>(&self, name: &'static str, op: F) -> Result<R, DbError>
+    pub async fn transaction<'a, R, E, F>(&self, name: &'static str, op: F) -> Result<R, E>
     where
-        F: for<'c> Fn(&'c mut AsyncPgConnection) -> ScopedBoxFuture<'a, 'c, Result<R, DbError>>
+        F: for<'c> Fn(&'c mut AsyncPgConnection) -> ScopedBoxFuture<'a, 'c, Result<R, E>>
             + Send
             + Sync
             + 'a,
         R: Send + 'a,
+        E: TransactionError + 'a,
     {
         const ATTEMPTS: u32 = 4;
         let started = Instant::now();
@@ -176,7 +177,7 @@ impl Db {
         loop {
             let result = self.attempt(&op).await;
             match result {
-                Err(DbError::Conflict) if attempt < ATTEMPTS => {
+                Err(ref err) if err.is_retryable() && attempt < ATTEMPTS => {
                     tracing::debug!(op = name, attempt, "transaction conflict, retrying");
                     let jitter = rand::random_range(0..5u64 << attempt);
                     tokio::time::sleep(Duration::from_millis(jitter)).await;
@@ -198,23 +199,26 @@ impl Db {
         }
     }
 
-    async fn attempt<'a, R, F>(&self, op: &F) -> Result<R, DbError>
+    async fn attempt<'a, R, E, F>(&self, op: &F) -> Result<R, E>
     where
-        F: for<'c> Fn(&'c mut AsyncPgConnection) -> ScopedBoxFuture<'a, 'c, Result<R, DbError>>
+        F: for<'c> Fn(&'c mut AsyncPgConnection) -> ScopedBoxFuture<'a, 'c, Result<R, E>>
             + Send
             + Sync
             + 'a,
         R: Send + 'a,
+        E: TransactionError + 'a,
     {
         let mut conn = self.conn().await?;
         let conn: &mut AsyncPgConnection = &mut conn;
         let guard = CancelOnDrop::new(conn.cancel_token());
-        AnsiTransactionManager::begin_transaction(conn).await?;
+        AnsiTransactionManager::begin_transaction(conn)
+            .await
+            .map_err(DbError::from)?;
         let outcome = match op(conn).await {
             Ok(value) => AnsiTransactionManager::commit_transaction(conn)
                 .await
                 .map(|()| value)
-                .map_err(DbError::from),
+                .map_err(|e| E::from(DbError::from(e))),
             Err(err) => {
                 // A failed rollback leaves the connection marked broken; the pool discards it.
                 let _ = AnsiTransactionManager::rollback_transaction(conn).await;
@@ -236,6 +240,19 @@ impl Db {
     /// Closes the pool: idle connections are dropped, later `conn` calls fail.
     pub fn close(&self) {
         self.pool.close();
+    }
+}
+
+/// The error a transaction's body returns: database errors convert into it, and it says
+/// whether the whole transaction is worth retrying (a serialization failure or deadlock).
+pub trait TransactionError: From<DbError> + std::fmt::Display + Send {
+    /// Whether retrying the transaction from the start may succeed.
+    fn is_retryable(&self) -> bool;
+}
+
+impl TransactionError for DbError {
+    fn is_retryable(&self) -> bool {
+        matches!(self, DbError::Conflict)
     }
 }
 

@@ -8,6 +8,14 @@ pub const FILE_DESCRIPTOR_SET: &[u8] =
 
 /// Packages under `tessera.*`.
 pub mod tessera {
+    /// `tessera.identity.v1`: accounts, sign-in, sessions, introspection.
+    pub mod identity {
+        /// Version 1.
+        pub mod v1 {
+            tonic::include_proto!("tessera.identity.v1");
+        }
+    }
+
     /// `tessera.testing.v1`: the kit's test and benchmark service.
     pub mod testing {
         /// Version 1.

@@ -12,6 +12,70 @@ pub mod identity {
     pub const SCHEMA: &str = "identity";
     /// Its migrations, applied by the identity service.
     pub static MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/identity");
+
+    diesel::table! {
+        /// The suite's users.
+        identity.users (id) {
+            id -> Uuid,
+            email -> Nullable<Text>,
+            username -> Nullable<Text>,
+            display_name -> Text,
+            picture_url -> Text,
+            password_hash -> Nullable<Text>,
+            kdf_params -> Nullable<Jsonb>,
+            public_key -> Nullable<Jsonb>,
+            subscription_tier -> Text,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        /// Bearer sessions (token hashes only).
+        identity.sessions (id) {
+            id -> Uuid,
+            user_id -> Uuid,
+            token_hash -> Bytea,
+            client_description -> Text,
+            created_at -> Timestamptz,
+            last_used_at -> Timestamptz,
+            expires_at -> Timestamptz,
+            revoked_at -> Nullable<Timestamptz>,
+        }
+    }
+
+    diesel::table! {
+        /// Claimed one-time tokens.
+        identity.used_tokens (token) {
+            token -> Text,
+            used_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        /// Sign-in failure counters.
+        identity.throttles (subject) {
+            subject -> Text,
+            failures -> Int4,
+            lockouts -> Int4,
+            locked_until -> Nullable<Timestamptz>,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        /// Outbox of account lifecycle events.
+        identity.events (seq) {
+            seq -> Int8,
+            kind -> Text,
+            user_id -> Uuid,
+            session_id -> Nullable<Uuid>,
+            occurred_at -> Timestamptz,
+        }
+    }
+
+    diesel::joinable!(sessions -> users (user_id));
+    diesel::allow_tables_to_appear_in_same_query!(users, sessions);
 }
 
 /// `vault`: the zero-knowledge vault, storage volumes, quotas, blobs.

@@ -74,7 +74,7 @@ impl EchoService for Echo {
                             .bind::<Double, _>(seconds)
                             .execute(conn)
                             .await?;
-                        Ok(())
+                        Ok::<_, tessera_kit::DbError>(())
                     }
                     .scope_boxed()
                 })

@@ -1,0 +1,95 @@
+//! Settings of the identity service beyond the common ones.
+
+use base64::Engine;
+use clap::Args;
+
+/// Identity's own configuration.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Server secret (base64, at least 32 bytes) from which Prelogin derives the made-up
+    /// parameters it answers for unknown accounts. Keep it stable: if it changes, made-up
+    /// answers change too. Unset: a random secret per process (fine for development only).
+    #[arg(long, env = "TESSERA_IDENTITY_SECRET", hide_env_values = true, value_parser = parse_secret)]
+    pub identity_secret: Option<Secret>,
+
+    /// Service credentials allowed to call internal RPCs (introspection, anti-replay), as
+    /// comma-separated `name:sha256-hex-of-token` pairs. Callers send `Bearer <token>`.
+    #[arg(long, env = "TESSERA_INTERNAL_CREDENTIALS", value_parser = parse_credential, value_delimiter = ',')]
+    pub internal_credentials: Vec<InternalCredential>,
+
+    /// Argon2id memory cost (KiB) for new password hashes; older hashes are upgraded at sign-in.
+    #[arg(long, env = "TESSERA_PASSWORD_MEMORY_KIB", default_value_t = 19_456,
+          value_parser = clap::value_parser!(u32).range(8_192..=1_048_576))]
+    pub password_memory_kib: u32,
+
+    /// Argon2id iterations for new password hashes.
+    #[arg(long, env = "TESSERA_PASSWORD_ITERATIONS", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(1..=10))]
+    pub password_iterations: u32,
+}
+
+/// A secret that never prints.
+#[derive(Clone)]
+pub struct Secret(pub Vec<u8>);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+/// One service allowed to call internal RPCs.
+#[derive(Debug, Clone)]
+pub struct InternalCredential {
+    /// The calling service's name, for logs.
+    pub name: String,
+    /// SHA-256 of its token.
+    pub token_sha256: [u8; 32],
+}
+
+fn parse_secret(raw: &str) -> Result<Secret, String> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(raw.trim())
+        .map_err(|_| "expected base64".to_owned())?;
+    if bytes.len() < 32 {
+        return Err("expected at least 32 bytes".into());
+    }
+    Ok(Secret(bytes))
+}
+
+fn parse_credential(raw: &str) -> Result<InternalCredential, String> {
+    let (name, hex) = raw
+        .trim()
+        .split_once(':')
+        .ok_or("expected name:sha256-hex")?;
+    let valid_name =
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !valid_name || hex.len() != 64 {
+        return Err("expected name:sha256-hex (64 hex digits)".into());
+    }
+    let mut token_sha256 = [0u8; 32];
+    for (i, byte) in token_sha256.iter_mut().enumerate() {
+        *byte =
+            u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| "expected hex digits")?;
+    }
+    Ok(InternalCredential {
+        name: name.to_owned(),
+        token_sha256,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_parse() {
+        let hex = "ab".repeat(32);
+        let cred = parse_credential(&format!("messaging:{hex}")).expect("valid");
+        assert_eq!(cred.name, "messaging");
+        assert_eq!(cred.token_sha256, [0xab; 32]);
+        assert!(parse_credential("messaging").is_err());
+        assert!(parse_credential("messaging:abcd").is_err());
+        assert!(parse_secret("c2hvcnQ=").is_err());
+    }
+}

@@ -1,0 +1,265 @@
+//! Checks of user input, each returning the normalised value or a reason for the caller.
+
+use prost_types::value::Kind;
+use serde_json::{Map, Value};
+
+/// Longest accepted public key JSON, in bytes.
+const MAX_JWK_BYTES: usize = 8 * 1024;
+
+/// Lowercases and checks an email address.
+pub fn email(raw: &str) -> Result<String, &'static str> {
+    let email = raw.trim().to_lowercase();
+    let (local, domain) = email.split_once('@').ok_or("must be an email address")?;
+    let plausible = !local.is_empty()
+        && local.len() <= 64
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && email.len() <= 254
+        && email.chars().all(|c| !c.is_whitespace() && !c.is_control());
+    if plausible {
+        Ok(email)
+    } else {
+        Err("must be an email address of at most 254 characters")
+    }
+}
+
+/// Checks a username: 3 to 50 of `[A-Za-z0-9_]`.
+pub fn username(raw: &str) -> Result<String, &'static str> {
+    let valid = (3..=50).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if valid {
+        Ok(raw.to_owned())
+    } else {
+        Err("must be 3 to 50 letters, digits or underscores")
+    }
+}
+
+/// Checks a password or AuthHash: an opaque secret of 8 to 1024 bytes.
+pub fn password(raw: &str) -> Result<(), &'static str> {
+    if (8..=1024).contains(&raw.len()) {
+        Ok(())
+    } else {
+        Err("must be 8 to 1024 bytes")
+    }
+}
+
+/// Checks a display name: at most 100 characters, no control characters.
+pub fn display_name(raw: &str) -> Result<String, &'static str> {
+    let name = raw.trim();
+    if name.chars().count() <= 100 && !name.chars().any(char::is_control) {
+        Ok(name.to_owned())
+    } else {
+        Err("must be at most 100 characters without control characters")
+    }
+}
+
+/// Checks a picture URL: empty, or https with a host, at most 2048 characters.
+pub fn picture_url(raw: &str) -> Result<String, &'static str> {
+    if raw.is_empty() {
+        return Ok(String::new());
+    }
+    let host = raw
+        .strip_prefix("https://")
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    let valid = raw.len() <= 2048
+        && host.is_some_and(|h| !h.is_empty() && !h.contains('@'))
+        && raw.chars().all(|c| !c.is_whitespace() && !c.is_control());
+    if valid {
+        Ok(raw.to_owned())
+    } else {
+        Err("must be an https URL of at most 2048 characters")
+    }
+}
+
+/// Checks a JWK is a well-formed *public* key (RSA, EC or OKP) and returns it as JSON.
+pub fn public_jwk(key: &prost_types::Struct) -> Result<Value, &'static str> {
+    let value = struct_to_json(key);
+    if serde_json::to_vec(&value)
+        .map(|v| v.len())
+        .unwrap_or(usize::MAX)
+        > MAX_JWK_BYTES
+    {
+        return Err("must be at most 8 KiB");
+    }
+    let Value::Object(jwk) = &value else {
+        return Err("must be a JWK object");
+    };
+    const PRIVATE: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+    if PRIVATE.iter().any(|m| jwk.contains_key(*m)) {
+        return Err(
+            "must be a public key: private members (d, p, q, dp, dq, qi, oth, k) are not accepted",
+        );
+    }
+    let text = |name: &str| {
+        jwk.get(name)
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.is_empty())
+    };
+    let well_formed = match jwk.get("kty").and_then(Value::as_str) {
+        Some("RSA") => text("n") && text("e"),
+        Some("EC") => text("crv") && text("x") && text("y"),
+        Some("OKP") => text("crv") && text("x"),
+        _ => return Err("must have kty RSA, EC or OKP"),
+    };
+    if well_formed {
+        Ok(value)
+    } else {
+        Err("is missing the members its kty requires")
+    }
+}
+
+/// protobuf Struct -> JSON.
+pub fn struct_to_json(s: &prost_types::Struct) -> Value {
+    Value::Object(
+        s.fields
+            .iter()
+            .map(|(k, v)| (k.clone(), value_to_json(v)))
+            .collect(),
+    )
+}
+
+fn value_to_json(v: &prost_types::Value) -> Value {
+    match &v.kind {
+        None | Some(Kind::NullValue(_)) => Value::Null,
+        Some(Kind::BoolValue(b)) => Value::Bool(*b),
+        Some(Kind::NumberValue(n)) => {
+            serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number)
+        }
+        Some(Kind::StringValue(s)) => Value::String(s.clone()),
+        Some(Kind::ListValue(l)) => Value::Array(l.values.iter().map(value_to_json).collect()),
+        Some(Kind::StructValue(s)) => struct_to_json(s),
+    }
+}
+
+/// JSON object -> protobuf Struct (non-objects give an empty Struct).
+pub fn json_to_struct(v: &Value) -> prost_types::Struct {
+    let fields = match v {
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| (k.clone(), json_to_value(v)))
+            .collect(),
+        _ => Default::default(),
+    };
+    prost_types::Struct { fields }
+}
+
+fn json_to_value(v: &Value) -> prost_types::Value {
+    let kind = match v {
+        Value::Null => Kind::NullValue(0),
+        Value::Bool(b) => Kind::BoolValue(*b),
+        Value::Number(n) => Kind::NumberValue(n.as_f64().unwrap_or_default()),
+        Value::String(s) => Kind::StringValue(s.clone()),
+        Value::Array(a) => Kind::ListValue(prost_types::ListValue {
+            values: a.iter().map(json_to_value).collect(),
+        }),
+        Value::Object(_) => Kind::StructValue(json_to_struct(v)),
+    };
+    prost_types::Value { kind: Some(kind) }
+}
+
+/// An identifier for sign-in: an email (lowercased) or a username.
+pub fn identifier(raw: &str) -> Result<Identifier, &'static str> {
+    let raw = raw.trim();
+    if raw.contains('@') {
+        email(raw).map(Identifier::Email)
+    } else {
+        username(raw)
+            .map(Identifier::Username)
+            .map_err(|_| "must be an email address or a username")
+    }
+}
+
+/// How a user names their account when signing in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identifier {
+    /// Lowercased email.
+    Email(String),
+    /// Username as typed (matched regardless of case).
+    Username(String),
+}
+
+impl Identifier {
+    /// A normalised form for throttling and Prelogin derivation.
+    pub fn normalised(&self) -> String {
+        match self {
+            Self::Email(e) => format!("email:{e}"),
+            Self::Username(u) => format!("username:{}", u.to_lowercase()),
+        }
+    }
+}
+
+/// Builds a JSON object from pairs (for kdf params).
+pub fn object(pairs: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
+    Value::Object(
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn emails_and_usernames() {
+        assert_eq!(
+            email("  Alice@Example.COM ").as_deref(),
+            Ok("alice@example.com")
+        );
+        for bad in ["alice", "@example.com", "a@b", "a b@example.com", "a@.com"] {
+            assert!(email(bad).is_err(), "{bad}");
+        }
+        assert!(username("al_1ce").is_ok());
+        for bad in ["al", "alice!", &"a".repeat(51), "ali ce"] {
+            assert!(username(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_and_names() {
+        assert!(picture_url("https://cdn.example.com/a.png").is_ok());
+        for bad in [
+            "http://x.com/a.png",
+            "https://",
+            "javascript:alert(1)",
+            "https://user@evil.com",
+        ] {
+            assert!(picture_url(bad).is_err(), "{bad}");
+        }
+        assert!(display_name(&"x".repeat(101)).is_err());
+        assert!(display_name("bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn only_public_jwks_pass() {
+        let ok = json_to_struct(&json!({"kty": "RSA", "n": "abc", "e": "AQAB"}));
+        assert!(public_jwk(&ok).is_ok());
+        let ec = json_to_struct(&json!({"kty": "EC", "crv": "P-256", "x": "a", "y": "b"}));
+        assert!(public_jwk(&ec).is_ok());
+        let private =
+            json_to_struct(&json!({"kty": "RSA", "n": "abc", "e": "AQAB", "d": "secret"}));
+        assert!(public_jwk(&private).is_err());
+        let symmetric = json_to_struct(&json!({"kty": "oct", "k": "secret"}));
+        assert!(public_jwk(&symmetric).is_err());
+        let incomplete = json_to_struct(&json!({"kty": "EC", "crv": "P-256", "x": "a"}));
+        assert!(public_jwk(&incomplete).is_err());
+    }
+
+    #[test]
+    fn identifiers() {
+        assert_eq!(
+            identifier("Bob@Example.com"),
+            Ok(Identifier::Email("bob@example.com".into()))
+        );
+        assert_eq!(
+            identifier("Bob_1").map(|i| i.normalised()),
+            Ok("username:bob_1".into())
+        );
+        assert!(identifier("no").is_err());
+    }
+}
