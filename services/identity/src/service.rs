@@ -233,10 +233,10 @@ impl Identity {
             .transaction("authenticate", |conn| {
                 async move {
                     let found = store::live_session(conn, &hash, now).await?;
-                    if let Some((session, _)) = &found {
-                        if now - session.last_used_at > TOUCH_INTERVAL {
-                            store::touch_session(conn, session.id, now).await?;
-                        }
+                    if let Some((session, _)) = &found
+                        && now - session.last_used_at > TOUCH_INTERVAL
+                    {
+                        store::touch_session(conn, session.id, now).await?;
                     }
                     Ok::<_, DbError>(found)
                 }

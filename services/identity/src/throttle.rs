@@ -53,11 +53,12 @@ pub async fn check(
     now: DateTime<Utc>,
 ) -> Result<(), IdentityError> {
     for (subject, _) in subjects.each(LIMITS) {
-        if let Some(row) = store::throttle(conn, subject).await? {
-            if let Some(until) = row.locked_until.filter(|until| *until > now) {
-                let wait = (until - now).to_std().unwrap_or(FIRST_LOCKOUT);
-                return Err(IdentityError::Throttled(wait.max(Duration::from_secs(1))));
-            }
+        let locked_until = store::throttle(conn, subject)
+            .await?
+            .and_then(|row| row.locked_until);
+        if let Some(until) = locked_until.filter(|until| *until > now) {
+            let wait = (until - now).to_std().unwrap_or(FIRST_LOCKOUT);
+            return Err(IdentityError::Throttled(wait.max(Duration::from_secs(1))));
         }
     }
     Ok(())

@@ -6,7 +6,17 @@ const BINARY: &str = env!("CARGO_BIN_EXE_tessera-identity");
 
 #[tokio::test]
 async fn starts_serves_and_drains_on_sigterm() {
-    binary::check_lifecycle(BINARY, &[]).await;
+    binary::check_lifecycle(
+        BINARY,
+        &[
+            "tessera.identity.v1.AccountService",
+            "tessera.identity.v1.SignInService",
+            "tessera.identity.v1.SessionService",
+            "tessera.identity.v1.IntrospectionService",
+            "tessera.identity.v1.AntiReplayService",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
