@@ -18,6 +18,7 @@ use std::time::Duration;
 use tessera_kit::{Context, ServiceSpec, Services};
 use tessera_proto::tessera::identity::v1::account_service_server::AccountServiceServer;
 use tessera_proto::tessera::identity::v1::anti_replay_service_server::AntiReplayServiceServer;
+use tessera_proto::tessera::identity::v1::event_service_server::EventServiceServer;
 use tessera_proto::tessera::identity::v1::introspection_service_server::IntrospectionServiceServer;
 use tessera_proto::tessera::identity::v1::session_service_server::SessionServiceServer;
 use tessera_proto::tessera::identity::v1::sign_in_service_server::SignInServiceServer;
@@ -107,6 +108,14 @@ pub fn services_with_clock(
             IntrospectionServiceServer::new(api::IntrospectionApi(identity.clone()))
                 .max_decoding_message_size(max)
                 .max_encoding_message_size(max),
+        )
+        .with_service(
+            EventServiceServer::new(api::EventApi {
+                identity: identity.clone(),
+                shutdown: ctx.shutdown.clone(),
+            })
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
         )
         .with_service(
             AntiReplayServiceServer::new(api::AntiReplayApi(identity))

@@ -547,6 +547,30 @@ impl Identity {
         }
     }
 
+    /// Up to `limit` outbox events after `cursor`.
+    pub async fn events_after(
+        &self,
+        cursor: i64,
+        limit: i64,
+    ) -> Result<Vec<store::EventRow>, IdentityError> {
+        Ok(self
+            .db
+            .transaction("events_after", |conn| {
+                async move { store::events_after(conn, cursor, limit).await }.scope_boxed()
+            })
+            .await?)
+    }
+
+    /// The cursor of the newest event.
+    pub async fn last_event_cursor(&self) -> Result<i64, IdentityError> {
+        Ok(self
+            .db
+            .transaction("last_event_cursor", |conn| {
+                async move { store::last_event_cursor(conn).await }.scope_boxed()
+            })
+            .await?)
+    }
+
     /// Deletes anti-replay claims older than their retention.
     pub async fn sweep_claims(&self) -> Result<usize, IdentityError> {
         let before = self.clock.now() - CLAIM_RETENTION;

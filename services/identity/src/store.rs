@@ -227,7 +227,20 @@ pub async fn revoke_sessions(
         .await?)
 }
 
-/// Appends lifecycle events to the outbox.
+/// An outbox row.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = events, check_for_backend(diesel::pg::Pg))]
+pub struct EventRow {
+    pub seq: i64,
+    pub kind: String,
+    pub user_id: Uuid,
+    pub session_id: Option<Uuid>,
+    pub occurred_at: DateTime<Utc>,
+}
+
+/// Appends lifecycle events to the outbox. Writers take a transaction-scoped lock first, so
+/// events commit in `seq` order and a reader that has seen `seq` N never later finds a
+/// smaller one committed behind it.
 pub async fn record_events(
     conn: &mut AsyncPgConnection,
     kind: &str,
@@ -235,6 +248,9 @@ pub async fn record_events(
     session_ids: &[Option<Uuid>],
     now: DateTime<Utc>,
 ) -> Result<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('identity.events'))")
+        .execute(conn)
+        .await?;
     let rows: Vec<_> = session_ids
         .iter()
         .map(|session_id| {
@@ -324,4 +340,28 @@ pub async fn clear_throttle(conn: &mut AsyncPgConnection, subject: &str) -> Resu
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Events after `cursor`, oldest first.
+pub async fn events_after(
+    conn: &mut AsyncPgConnection,
+    cursor: i64,
+    limit: i64,
+) -> Result<Vec<EventRow>> {
+    Ok(events::table
+        .filter(events::seq.gt(cursor))
+        .order(events::seq.asc())
+        .limit(limit)
+        .select(EventRow::as_select())
+        .load(conn)
+        .await?)
+}
+
+/// The newest event's cursor (0 when there is none).
+pub async fn last_event_cursor(conn: &mut AsyncPgConnection) -> Result<i64> {
+    Ok(events::table
+        .select(diesel::dsl::max(events::seq))
+        .first::<Option<i64>>(conn)
+        .await?
+        .unwrap_or(0))
 }

@@ -39,6 +39,15 @@ pub struct CommonConfig {
     #[arg(long, env = "OTEL_EXPORTER_OTLP_ENDPOINT")]
     pub otlp_endpoint: Option<String>,
 
+    /// Address of the identity service, for authenticating callers, e.g. http://identity:50051.
+    /// Services that authenticate users need it; identity itself does not.
+    #[arg(long, env = "TESSERA_IDENTITY_URL")]
+    pub identity_url: Option<String>,
+
+    /// This service's credential for identity's internal RPCs (introspection, events).
+    #[arg(long, env = "TESSERA_SERVICE_TOKEN", hide_env_values = true, value_parser = SecretValue::parse)]
+    pub service_token: Option<SecretValue>,
+
     /// Role every connection switches to at start (PostgreSQL `role` startup parameter), when
     /// the login user is a member of the service's least-privilege role rather than that role.
     #[arg(long, env = "TESSERA_DB_ROLE", value_parser = parse_role)]
@@ -148,6 +157,32 @@ impl DatabaseUrl {
 impl std::fmt::Debug for DatabaseUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "DatabaseUrl({})", self.describe())
+    }
+}
+
+/// A secret setting that never prints.
+#[derive(Clone)]
+pub struct SecretValue(SecretString);
+
+impl SecretValue {
+    /// Accepts any non-empty value.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        if raw.trim().is_empty() {
+            Err("must not be empty".into())
+        } else {
+            Ok(Self(SecretString::from(raw.trim().to_owned())))
+        }
+    }
+
+    /// The value itself: for use, never for logs.
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl std::fmt::Debug for SecretValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretValue(..)")
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Tessera service runtime: every service configures, logs, traces, pools connections,
 //! migrates, maps errors, serves and stops the same way through this crate.
 
+pub mod auth;
 pub mod client;
 pub mod config;
 pub mod db;

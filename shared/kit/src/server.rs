@@ -66,6 +66,8 @@ pub struct Context {
     pub shutdown: CancellationToken,
     /// The common configuration.
     pub config: CommonConfig,
+    /// Resolves callers' bearer tokens through identity, when `TESSERA_IDENTITY_URL` is set.
+    pub auth: Option<crate::auth::Authenticator>,
 }
 
 /// The gRPC services a binary serves, next to health and reflection.
@@ -145,10 +147,23 @@ where
     let local_addr = listener.local_addr()?;
     let settings = DbSettings::from_config(&config, spec.name, spec.schema);
     let db = Db::new(&settings)?;
+    let shutdown_token = CancellationToken::new();
+    let auth = match (&config.identity_url, &config.service_token) {
+        (Some(url), Some(token)) => Some(crate::auth::Authenticator::start(
+            url,
+            token.expose(),
+            shutdown_token.clone(),
+        )?),
+        (Some(_), None) => anyhow::bail!(
+            "configuration error: TESSERA_SERVICE_TOKEN is required with TESSERA_IDENTITY_URL"
+        ),
+        (None, _) => None,
+    };
     let ctx = Context {
         db: db.clone(),
-        shutdown: CancellationToken::new(),
+        shutdown: shutdown_token,
         config: config.clone(),
+        auth,
     };
     let services = build(&ctx)?;
 

@@ -10,7 +10,9 @@ use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::error::{FieldViolations, invalid_argument};
 use tessera_kit::{Context, Db, ServiceSpec, Services};
 use tessera_proto::tessera::testing::v1::echo_service_server::{EchoService, EchoServiceServer};
-use tessera_proto::tessera::testing::v1::{EchoRequest, EchoResponse};
+use tessera_proto::tessera::testing::v1::{
+    EchoRequest, EchoResponse, WhoAmIRequest, WhoAmIResponse,
+};
 use tonic::{Request, Response, Status};
 
 /// The echo service stores nothing; it borrows the identity schema, which every test database
@@ -30,15 +32,19 @@ const MAX_SLEEP: Duration = Duration::from_secs(60);
 #[derive(Debug, Clone)]
 pub struct Echo {
     db: Db,
+    auth: Option<tessera_kit::auth::Authenticator>,
 }
 
 /// The echo service's routes, for `TestService::start`.
 pub fn services(ctx: &Context) -> anyhow::Result<Services> {
     let max = ctx.config.max_message_bytes as usize;
     Ok(Services::new().with_service(
-        EchoServiceServer::new(Echo { db: ctx.db.clone() })
-            .max_decoding_message_size(max)
-            .max_encoding_message_size(max),
+        EchoServiceServer::new(Echo {
+            db: ctx.db.clone(),
+            auth: ctx.auth.clone(),
+        })
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max),
     ))
 }
 
@@ -82,6 +88,20 @@ impl EchoService for Echo {
         }
         Ok(Response::new(EchoResponse {
             message: request.message,
+        }))
+    }
+
+    async fn who_am_i(
+        &self,
+        request: Request<WhoAmIRequest>,
+    ) -> Result<Response<WhoAmIResponse>, Status> {
+        let auth = self.auth.as_ref().ok_or_else(|| {
+            Status::failed_precondition("this server has no TESSERA_IDENTITY_URL configured")
+        })?;
+        let principal = auth.authenticate(request.metadata()).await?;
+        Ok(Response::new(WhoAmIResponse {
+            user_id: principal.user_id.to_string(),
+            session_id: principal.session_id.to_string(),
         }))
     }
 }

@@ -1,11 +1,13 @@
 //! tonic implementations: validate and convert requests, call the domain, convert results.
 
 mod accounts;
+mod events;
 mod internal;
 mod sessions;
 mod sign_in;
 
 pub use accounts::AccountApi;
+pub use events::{EventApi, HEARTBEAT_INTERVAL};
 pub use internal::{AntiReplayApi, IntrospectionApi};
 pub use sessions::SessionApi;
 pub use sign_in::SignInApi;

@@ -1,0 +1,140 @@
+//! Revocations and deletions reach other services' auth layers within the 2-second bound.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Identity, PASSWORD, SERVICE_TOKEN, authed, reason};
+use tessera_kit::auth::{Authenticator, CACHE_TTL};
+use tessera_proto::tessera::identity::v1 as pb;
+use tessera_proto::tessera::testing::v1::WhoAmIRequest;
+use tessera_proto::tessera::testing::v1::echo_service_client::EchoServiceClient;
+use tessera_testkit::{TestDb, TestService, echo};
+use tokio_util::sync::CancellationToken;
+use tonic::Code;
+
+/// The bound the suite promises.
+const REVOCATION_BOUND: Duration = Duration::from_secs(2);
+
+async fn warm(auth: &Authenticator, token: &str) -> tessera_kit::auth::Principal {
+    // Wait until the event stream is alive and the principal is served from the cache.
+    for _ in 0..100 {
+        let principal = auth
+            .authenticate(authed(token, ()).metadata())
+            .await
+            .expect("valid token");
+        if auth.cached_principals() > 0 {
+            return principal;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the cache never warmed: is the event stream flowing?");
+}
+
+#[tokio::test]
+async fn a_revoked_session_fails_in_another_service_within_two_seconds() {
+    assert!(
+        CACHE_TTL > REVOCATION_BOUND * 10,
+        "the TTL alone would not meet the bound"
+    );
+    let identity = Identity::start().await;
+    let shutdown = CancellationToken::new();
+    let auth = Authenticator::start(&identity.service.uri(), SERVICE_TOKEN, shutdown.clone())
+        .expect("authenticator");
+    let (alice, token) = identity.sign_up("alice").await;
+    let (_, other) = identity.sign_up("bob").await;
+
+    let principal = warm(&auth, &token).await;
+    assert_eq!(principal.user_id.to_string(), alice.id);
+    warm(&auth, &other).await;
+
+    identity
+        .sessions()
+        .sign_out(authed(&token, pb::SignOutRequest {}))
+        .await
+        .expect("sign out");
+    tokio::time::sleep(REVOCATION_BOUND).await;
+    let refused = auth
+        .authenticate(authed(&token, ()).metadata())
+        .await
+        .expect_err("revoked");
+    assert_eq!(
+        (refused.code(), reason(&refused).as_str()),
+        (Code::Unauthenticated, "SESSION_INVALID")
+    );
+    auth.authenticate(authed(&other, ()).metadata())
+        .await
+        .expect("other sessions are unaffected");
+    shutdown.cancel();
+}
+
+#[tokio::test]
+async fn a_deleted_account_fails_in_another_service_within_two_seconds() {
+    let identity = Identity::start().await;
+    let echo_db = TestDb::new().await;
+    let mut config = echo_db.config();
+    config.identity_url = Some(identity.service.uri());
+    config.service_token =
+        Some(tessera_kit::config::SecretValue::parse(SERVICE_TOKEN).expect("token"));
+    let other_service = TestService::start(echo::SPEC, config, echo::services).await;
+    let mut client = EchoServiceClient::new(other_service.channel().await);
+
+    let (alice, token) = identity.sign_up("alice").await;
+    let me = client
+        .who_am_i(authed(&token, WhoAmIRequest {}))
+        .await
+        .expect("who am i")
+        .into_inner();
+    assert_eq!(me.user_id, alice.id);
+    let anonymous = client
+        .who_am_i(WhoAmIRequest {})
+        .await
+        .expect_err("anonymous");
+    assert_eq!(anonymous.code(), Code::Unauthenticated);
+    // Warm the other service's cache over a few calls while its event stream comes up.
+    for _ in 0..20 {
+        client
+            .who_am_i(authed(&token, WhoAmIRequest {}))
+            .await
+            .expect("who am i");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    identity
+        .accounts()
+        .delete_account(authed(
+            &token,
+            pb::DeleteAccountRequest {
+                password: PASSWORD.into(),
+            },
+        ))
+        .await
+        .expect("delete");
+    tokio::time::sleep(REVOCATION_BOUND).await;
+    let refused = client
+        .who_am_i(authed(&token, WhoAmIRequest {}))
+        .await
+        .expect_err("deleted");
+    assert_eq!(refused.code(), Code::Unauthenticated);
+}
+
+#[tokio::test]
+async fn without_the_event_stream_the_cache_is_not_trusted() {
+    let identity = Identity::start().await;
+    let shutdown = CancellationToken::new();
+    // A credential identity does not know: introspection and the stream are both refused.
+    let auth = Authenticator::start(
+        &identity.service.uri(),
+        "tsvc_unknown_service_token",
+        shutdown.clone(),
+    )
+    .expect("authenticator");
+    let (_, token) = identity.sign_up("alice").await;
+    let status = auth
+        .authenticate(authed(&token, ()).metadata())
+        .await
+        .expect_err("refused credential");
+    assert_eq!(status.code(), Code::Unavailable, "{status:?}");
+    assert_eq!(auth.cached_principals(), 0);
+    shutdown.cancel();
+}
