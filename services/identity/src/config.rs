@@ -17,6 +17,33 @@ pub struct Config {
     #[arg(long, env = "TESSERA_INTERNAL_CREDENTIALS", value_parser = parse_credential, value_delimiter = ',')]
     pub internal_credentials: Vec<InternalCredential>,
 
+    /// System key ring for API keys stored at rest: `id:base64-32-byte-key,...`, the primary
+    /// first. Older ids stay readable; rows under them are re-encrypted at start-up. Unset:
+    /// the API key RPCs answer FAILED_PRECONDITION.
+    #[arg(long, env = "TESSERA_KEY_RING", hide_env_values = true, value_parser = crate::keyring::KeyRing::parse)]
+    pub key_ring: Option<crate::keyring::KeyRing>,
+
+    /// Base of the link sent for magic-link sign-in; `?email=...&code=...` is appended.
+    #[arg(
+        long,
+        env = "TESSERA_MAGIC_LINK_URL",
+        default_value = "http://localhost:3000/auth/magic-link"
+    )]
+    pub magic_link_url: String,
+
+    /// Where people enter a device's user code (RFC 8628 verification_uri).
+    #[arg(
+        long,
+        env = "TESSERA_DEVICE_VERIFICATION_URI",
+        default_value = "http://localhost:3000/device"
+    )]
+    pub device_verification_uri: String,
+
+    /// How long security events are kept.
+    #[arg(long, env = "TESSERA_SECURITY_EVENT_RETENTION", default_value = "90days",
+          value_parser = tessera_kit::config::parse_duration)]
+    pub security_event_retention: std::time::Duration,
+
     /// Argon2id memory cost (KiB) for new password hashes; older hashes are upgraded at sign-in.
     #[arg(long, env = "TESSERA_PASSWORD_MEMORY_KIB", default_value_t = 19_456,
           value_parser = clap::value_parser!(u32).range(8_192..=1_048_576))]

@@ -39,6 +39,14 @@ pub enum IdentityError {
         /// Message.
         message: &'static str,
     },
+    /// A feature needs configuration the server lacks.
+    #[error("not configured: {setting}")]
+    NotConfigured {
+        /// The setting that is missing.
+        setting: &'static str,
+        /// Message.
+        message: &'static str,
+    },
     /// Too many failures: try again later.
     #[error("throttled")]
     Throttled(Duration),
@@ -77,6 +85,9 @@ impl From<IdentityError> for Status {
             IdentityError::PermissionDenied(message) => Status::permission_denied(message),
             IdentityError::NotFound { resource, name } => error::not_found(resource, &name),
             IdentityError::AlreadyExists { message, .. } => Status::already_exists(message),
+            IdentityError::NotConfigured { setting, message } => {
+                error::failed_precondition("NOT_CONFIGURED", setting, message)
+            }
             IdentityError::Throttled(retry_after) => {
                 error::rate_limited("too many failed attempts; retry later", retry_after)
             }

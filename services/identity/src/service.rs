@@ -17,6 +17,9 @@ use crate::clock::Clock;
 use crate::config::InternalCredential;
 use crate::crypto::{self, HashCost, Verified};
 use crate::error::IdentityError;
+use crate::keyring::KeyRing;
+use crate::magic_link::MagicLinkSender;
+use crate::security_log;
 use crate::store::{self, NewUser, SessionRow, UserChanges, UserRow};
 use crate::throttle::{self, Subjects};
 use crate::validate::Identifier;
@@ -95,35 +98,46 @@ pub struct SessionPage {
     pub next_page_token: String,
 }
 
+/// Everything the identity service is configured with.
+#[derive(Debug)]
+pub struct Options {
+    /// Argon2id cost of new hashes.
+    pub cost: HashCost,
+    /// Server secret for Prelogin's made-up answers.
+    pub secret: Vec<u8>,
+    /// Services allowed to call internal RPCs.
+    pub internal: Vec<InternalCredential>,
+    /// Key ring for API keys at rest, if configured.
+    pub key_ring: Option<KeyRing>,
+    /// Delivers magic links.
+    pub sender: Arc<dyn MagicLinkSender>,
+    /// Base of magic links.
+    pub magic_link_url: String,
+    /// RFC 8628 verification URI.
+    pub device_verification_uri: String,
+    /// How long security events are kept.
+    pub security_event_retention: std::time::Duration,
+}
+
 /// The identity service's state, shared by all its gRPC services.
 #[derive(Debug, Clone)]
 pub struct Identity {
-    db: Db,
-    clock: Clock,
-    cost: HashCost,
-    secret: Arc<Vec<u8>>,
-    internal: Arc<Vec<InternalCredential>>,
+    pub(crate) db: Db,
+    pub(crate) clock: Clock,
+    pub(crate) options: Arc<Options>,
     dummy_hash: Arc<String>,
 }
 
 impl Identity {
     /// Builds the service; computes the dummy hash used for unknown accounts.
-    pub fn new(
-        db: Db,
-        clock: Clock,
-        cost: HashCost,
-        secret: Vec<u8>,
-        internal: Vec<InternalCredential>,
-    ) -> anyhow::Result<Self> {
+    pub fn new(db: Db, clock: Clock, options: Options) -> anyhow::Result<Self> {
         let dummy: [u8; 24] = rand::random();
-        let dummy_hash =
-            crypto::hash_password(&STANDARD.encode(dummy), cost).map_err(anyhow::Error::msg)?;
+        let dummy_hash = crypto::hash_password(&STANDARD.encode(dummy), options.cost)
+            .map_err(anyhow::Error::msg)?;
         Ok(Self {
             db,
             clock,
-            cost,
-            secret: Arc::new(secret),
-            internal: Arc::new(internal),
+            options: Arc::new(options),
             dummy_hash: Arc::new(dummy_hash),
         })
     }
@@ -134,7 +148,7 @@ impl Identity {
     }
 
     async fn hash(&self, password: String) -> Result<String, IdentityError> {
-        let cost = self.cost;
+        let cost = self.options.cost;
         tokio::task::spawn_blocking(move || crypto::hash_password(&password, cost))
             .await
             .map_err(|e| IdentityError::Internal(e.to_string()))?
@@ -146,7 +160,7 @@ impl Identity {
         password: String,
         stored: Option<String>,
     ) -> Result<Verified, IdentityError> {
-        let cost = self.cost;
+        let cost = self.options.cost;
         // Unknown accounts and password-less ones are checked against a dummy hash, so every
         // failure costs the same time.
         let (stored, real) = match stored {
@@ -160,7 +174,11 @@ impl Identity {
         Ok(if real { verified } else { Verified::No })
     }
 
-    fn new_session(&self, user_id: Uuid, client_description: &str) -> (SessionRow, IssuedSession) {
+    pub(crate) fn new_session(
+        &self,
+        user_id: Uuid,
+        client_description: &str,
+    ) -> (SessionRow, IssuedSession) {
         let now = self.clock.now();
         let token = crypto::new_session_token();
         let row = SessionRow {
@@ -282,7 +300,11 @@ impl Identity {
         {
             return Ok(params);
         }
-        let salt = crypto::derive(&self.secret, "prelogin-salt", &identifier.normalised());
+        let salt = crypto::derive(
+            &self.options.secret,
+            "prelogin-salt",
+            &identifier.normalised(),
+        );
         Ok(KdfParams {
             salt: salt[..16].to_vec(),
             memory_kib: 19_456,
@@ -313,12 +335,31 @@ impl Identity {
         let user = self.find_user(identifier).await?;
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
         let verified = self.verify(password, stored).await?;
-        let Some(user) = user.filter(|_| verified != Verified::No) else {
+        let Some(user) = user.clone().filter(|_| verified != Verified::No) else {
+            let known = user.map(|u| u.id);
             self.db
                 .transaction("sign_in_failure", |conn| {
                     let subjects = subjects.clone();
-                    async move { throttle::record_failure(conn, &subjects, now).await }
-                        .scope_boxed()
+                    async move {
+                        let locked = throttle::record_failure(conn, &subjects, now).await?;
+                        if let Some(user_id) = known {
+                            security_log::record(
+                                conn,
+                                user_id,
+                                "sign_in_failed",
+                                address,
+                                "password",
+                                now,
+                            )
+                            .await?;
+                            if locked {
+                                security_log::record(conn, user_id, "lockout", address, "", now)
+                                    .await?;
+                            }
+                        }
+                        Ok::<_, IdentityError>(())
+                    }
+                    .scope_boxed()
                 })
                 .await?;
             return Err(IdentityError::bad_credentials());
@@ -342,6 +383,15 @@ impl Identity {
                         store::update_user(conn, session.user_id, &changes).await?;
                     }
                     store::insert_session(conn, &session).await?;
+                    security_log::record(
+                        conn,
+                        session.user_id,
+                        "sign_in",
+                        address,
+                        "password",
+                        now,
+                    )
+                    .await?;
                     Ok::<_, IdentityError>(())
                 }
                 .scope_boxed()
@@ -369,7 +419,22 @@ impl Identity {
         self.db
             .transaction("update_account", |conn| {
                 let changes = &changes;
-                async move { store::update_user(conn, user_id, changes).await }.scope_boxed()
+                async move {
+                    let row = store::update_user(conn, user_id, changes).await?;
+                    if row.is_some() {
+                        security_log::record(
+                            conn,
+                            user_id,
+                            "account_updated",
+                            None,
+                            "",
+                            changes.updated_at.unwrap_or_default(),
+                        )
+                        .await?;
+                    }
+                    Ok(row)
+                }
+                .scope_boxed()
             })
             .await
             .map_err(unique_to_taken)?
@@ -505,26 +570,29 @@ impl Identity {
         keep: Option<Uuid>,
     ) -> Result<usize, IdentityError> {
         let (user_id, now) = (principal.user_id, self.clock.now());
-        Ok(self
-            .db
+        self.db
             .transaction("revoke_sessions", |conn| {
                 async move {
                     let revoked = store::revoke_sessions(conn, user_id, only, keep, now).await?;
                     let ids: Vec<_> = revoked.iter().copied().map(Some).collect();
                     if !ids.is_empty() {
                         store::record_events(conn, "session_revoked", user_id, &ids, now).await?;
+                        let detail = format!("{} session(s)", revoked.len());
+                        security_log::record(conn, user_id, "session_revoked", None, &detail, now)
+                            .await?;
                     }
-                    Ok::<_, DbError>(revoked.len())
+                    Ok::<_, IdentityError>(revoked.len())
                 }
                 .scope_boxed()
             })
-            .await?)
+            .await
     }
 
     /// Which service a service credential belongs to, if any.
     pub fn service_for(&self, token: &str) -> Option<&str> {
-        let hashes: Vec<[u8; 32]> = self.internal.iter().map(|c| c.token_sha256).collect();
-        crypto::matches_any(token, &hashes).map(|i| self.internal[i].name.as_str())
+        let internal = &self.options.internal;
+        let hashes: Vec<[u8; 32]> = internal.iter().map(|c| c.token_sha256).collect();
+        crypto::matches_any(token, &hashes).map(|i| internal[i].name.as_str())
     }
 
     /// Claims a one-time token; `AlreadyExists` when claimed before.
@@ -571,13 +639,24 @@ impl Identity {
             .await?)
     }
 
-    /// Deletes anti-replay claims older than their retention.
-    pub async fn sweep_claims(&self) -> Result<usize, IdentityError> {
-        let before = self.clock.now() - CLAIM_RETENTION;
+    /// Deletes anti-replay claims and security events past their retention, and releases the
+    /// user codes of expired device authorizations.
+    pub async fn sweep(&self) -> Result<usize, IdentityError> {
+        let now = self.clock.now();
+        let claims_before = now - CLAIM_RETENTION;
+        let retention =
+            Duration::from_std(self.options.security_event_retention).unwrap_or(Duration::days(90));
+        let events_before = now - retention;
         Ok(self
             .db
-            .transaction("sweep_claims", |conn| {
-                async move { store::sweep_used_tokens(conn, before).await }.scope_boxed()
+            .transaction("sweep", |conn| {
+                async move {
+                    let claims = store::sweep_used_tokens(conn, claims_before).await?;
+                    let events = store::sweep_security_events(conn, events_before).await?;
+                    store::expire_device_codes(conn, now).await?;
+                    Ok::<_, DbError>(claims + events)
+                }
+                .scope_boxed()
             })
             .await?)
     }
@@ -589,7 +668,7 @@ impl TransactionError for IdentityError {
     }
 }
 
-fn unique_to_taken(err: DbError) -> IdentityError {
+pub(crate) fn unique_to_taken(err: DbError) -> IdentityError {
     match err {
         DbError::UniqueViolation { constraint } if constraint == "users_email_key" => {
             IdentityError::AlreadyExists {
@@ -631,11 +710,11 @@ fn kdf_from_json(value: &Value) -> Option<KdfParams> {
     })
 }
 
-fn encode_cursor(created_at: DateTime<Utc>, id: Uuid) -> String {
+pub(crate) fn encode_cursor(created_at: DateTime<Utc>, id: Uuid) -> String {
     URL_SAFE_NO_PAD.encode(format!("{}:{id}", created_at.timestamp_micros()))
 }
 
-fn decode_cursor(token: &str) -> Option<(DateTime<Utc>, Uuid)> {
+pub(crate) fn decode_cursor(token: &str) -> Option<(DateTime<Utc>, Uuid)> {
     let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(token).ok()?).ok()?;
     let (micros, id) = raw.split_once(':')?;
     Some((

@@ -69,7 +69,8 @@ pub async fn record_failure(
     conn: &mut AsyncPgConnection,
     subjects: &Subjects,
     now: DateTime<Utc>,
-) -> Result<(), IdentityError> {
+) -> Result<bool, IdentityError> {
+    let mut account_locked = false;
     for (subject, limit) in subjects.each(LIMITS) {
         let mut row = store::lock_throttle(conn, subject, now).await?;
         if now - row.updated_at > HISTORY_FADES_AFTER {
@@ -84,6 +85,7 @@ pub async fn record_failure(
                 Some(now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(1)));
             row.lockouts += 1;
             row.failures = 0;
+            account_locked |= subject == subjects.account;
             tracing::warn!(
                 subject_kind = subject.split(':').next().unwrap_or(""),
                 lockout_s = wait.as_secs(),
@@ -93,7 +95,7 @@ pub async fn record_failure(
         row.updated_at = now;
         store::save_throttle(conn, &row).await?;
     }
-    Ok(())
+    Ok(account_locked)
 }
 
 /// A success clears the account's failures (not the address's: one good account must not

@@ -71,6 +71,66 @@ async fn a_full_sign_in_flow_logs_no_secret() {
         .await
         .expect("sign out");
 
+    identity
+        .sign_in()
+        .request_magic_link(pb::RequestMagicLinkRequest {
+            email: "magic@example.com".into(),
+        })
+        .await
+        .expect("magic link");
+    let code = identity.mail.last_code("magic@example.com").expect("code");
+    identity
+        .sign_in()
+        .verify_magic_link(pb::VerifyMagicLinkRequest {
+            email: "magic@example.com".into(),
+            code: code.clone(),
+            client_description: String::new(),
+        })
+        .await
+        .expect("verify");
+    let device = identity
+        .sign_in()
+        .start_device_authorization(pb::StartDeviceAuthorizationRequest::default())
+        .await
+        .expect("device")
+        .into_inner();
+    identity
+        .sign_in()
+        .approve_device_authorization(authed(
+            &token,
+            pb::ApproveDeviceAuthorizationRequest {
+                user_code: device.user_code.clone(),
+                approve: true,
+            },
+        ))
+        .await
+        .expect("approve");
+    let device_session = identity
+        .sign_in()
+        .poll_device_authorization(pb::PollDeviceAuthorizationRequest {
+            device_code: device.device_code.clone(),
+        })
+        .await
+        .expect("poll")
+        .into_inner()
+        .session
+        .expect("session")
+        .token;
+    let api_key = "sk-live-do-not-log-this-0123456789";
+    tessera_proto::tessera::identity::v1::api_key_service_client::ApiKeyServiceClient::new(
+        identity.channel.clone(),
+    )
+    .set_api_key(authed(
+        &token,
+        pb::SetApiKeyRequest {
+            provider: "openai".into(),
+            key_name: "OPENAI_API_KEY".into(),
+            value: api_key.into(),
+        },
+    ))
+    .await
+    .expect("api key");
+
     let logs = String::from_utf8(capture.0.lock().expect("capture").clone()).expect("utf8");
     assert!(
         logs.contains("signed in"),
@@ -91,6 +151,11 @@ async fn a_full_sign_in_flow_logs_no_secret() {
         "tsess_forged_token_value",
         "$argon2id$",
         hash_hex.as_str(),
+        code.as_str(),
+        device.device_code.as_str(),
+        device_session.as_str(),
+        api_key,
+        "enc:v1:",
     ] {
         assert!(
             !logs.contains(secret),

@@ -74,6 +74,61 @@ pub mod identity {
         }
     }
 
+    diesel::table! {
+        /// Magic-link codes (hashes only).
+        identity.auth_codes (id) {
+            id -> Uuid,
+            email -> Text,
+            code_hash -> Bytea,
+            attempts -> Int4,
+            created_at -> Timestamptz,
+            expires_at -> Timestamptz,
+            used_at -> Nullable<Timestamptz>,
+        }
+    }
+
+    diesel::table! {
+        /// RFC 8628 device authorizations.
+        identity.device_codes (id) {
+            id -> Uuid,
+            device_code_hash -> Bytea,
+            user_code -> Text,
+            user_id -> Nullable<Uuid>,
+            status -> Text,
+            client_description -> Text,
+            interval_seconds -> Int4,
+            last_polled_at -> Nullable<Timestamptz>,
+            created_at -> Timestamptz,
+            expires_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        /// Users' provider API keys, encrypted.
+        identity.user_api_keys (id) {
+            id -> Uuid,
+            user_id -> Uuid,
+            provider -> Text,
+            key_name -> Text,
+            key_value -> Text,
+            key_hint -> Text,
+            created_at -> Timestamptz,
+            updated_at -> Timestamptz,
+        }
+    }
+
+    diesel::table! {
+        /// Security events per user.
+        identity.security_events (id) {
+            id -> Uuid,
+            user_id -> Uuid,
+            kind -> Text,
+            client_address -> Nullable<Text>,
+            detail -> Text,
+            occurred_at -> Timestamptz,
+        }
+    }
+
     diesel::joinable!(sessions -> users (user_id));
     diesel::allow_tables_to_appear_in_same_query!(users, sessions);
 }

@@ -2,10 +2,11 @@
 
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::anti_replay_service_server::AntiReplayService;
+use tessera_proto::tessera::identity::v1::api_key_vault_service_server::ApiKeyVaultService;
 use tessera_proto::tessera::identity::v1::introspection_service_server::IntrospectionService;
 use tonic::{Request, Response, Status};
 
-use super::{calling_service, tier, timestamp};
+use super::{calling_service, parse_uuid, tier, timestamp};
 use crate::error::IdentityError;
 use crate::service::Identity;
 
@@ -16,6 +17,28 @@ pub struct IntrospectionApi(pub Identity);
 /// See the proto.
 #[derive(Debug, Clone)]
 pub struct AntiReplayApi(pub Identity);
+
+/// See the proto.
+#[derive(Debug, Clone)]
+pub struct ApiKeyVaultApi(pub Identity);
+
+#[tonic::async_trait]
+impl ApiKeyVaultService for ApiKeyVaultApi {
+    async fn get_api_key_plaintext(
+        &self,
+        request: Request<pb::GetApiKeyPlaintextRequest>,
+    ) -> Result<Response<pb::GetApiKeyPlaintextResponse>, Status> {
+        let service = calling_service(&self.0, request.metadata())?.to_owned();
+        let request = request.into_inner();
+        let user_id = parse_uuid("user_id", &request.user_id)?;
+        let (key_name, value) = self.0.api_key_plaintext(user_id, &request.provider).await?;
+        tracing::info!(%service, %user_id, provider = %request.provider, "API key handed to a service");
+        Ok(Response::new(pb::GetApiKeyPlaintextResponse {
+            key_name,
+            value,
+        }))
+    }
+}
 
 #[tonic::async_trait]
 impl IntrospectionService for IntrospectionApi {

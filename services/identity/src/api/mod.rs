@@ -1,14 +1,18 @@
 //! tonic implementations: validate and convert requests, call the domain, convert results.
 
 mod accounts;
+mod api_keys;
 mod events;
 mod internal;
+mod security_events;
 mod sessions;
 mod sign_in;
 
 pub use accounts::AccountApi;
+pub use api_keys::ApiKeyApi;
 pub use events::{EventApi, HEARTBEAT_INTERVAL};
-pub use internal::{AntiReplayApi, IntrospectionApi};
+pub use internal::{AntiReplayApi, ApiKeyVaultApi, IntrospectionApi};
+pub use security_events::SecurityEventApi;
 pub use sessions::SessionApi;
 pub use sign_in::SignInApi;
 

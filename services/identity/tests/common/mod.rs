@@ -2,9 +2,13 @@
 //! credential, and builds clients.
 #![allow(dead_code)]
 
+use std::sync::Arc;
+
 use tessera_identity::clock::Clock;
 use tessera_identity::config::{Config, InternalCredential, Secret};
 use tessera_identity::crypto::token_hash;
+use tessera_identity::keyring::KeyRing;
+use tessera_identity::magic_link::MemorySender;
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::account_service_client::AccountServiceClient;
 use tessera_proto::tessera::identity::v1::anti_replay_service_client::AntiReplayServiceClient;
@@ -22,16 +26,30 @@ pub struct Identity {
     pub db: TestDb,
     pub service: TestService,
     pub clock: Clock,
+    pub mail: MemorySender,
     pub channel: Channel,
 }
 
+/// The key ring tests start with: `k1` only.
+pub fn key_ring_k1() -> String {
+    format!("k1:{}", "MTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTE=")
+}
+
 pub fn config() -> Config {
+    config_with_ring(&key_ring_k1())
+}
+
+pub fn config_with_ring(ring: &str) -> Config {
     Config {
         identity_secret: Some(Secret(vec![7; 32])),
         internal_credentials: vec![InternalCredential {
             name: "messaging".into(),
             token_sha256: token_hash(SERVICE_TOKEN),
         }],
+        key_ring: Some(KeyRing::parse(ring).expect("key ring")),
+        magic_link_url: "https://app.tessera.test/magic".into(),
+        device_verification_uri: "https://app.tessera.test/device".into(),
+        security_event_retention: std::time::Duration::from_secs(90 * 86_400),
         password_memory_kib: 19_456,
         password_iterations: 2,
     }
@@ -39,11 +57,19 @@ pub fn config() -> Config {
 
 impl Identity {
     pub async fn start() -> Self {
-        let db = TestDb::new().await;
+        Self::start_with(TestDb::new().await, config()).await
+    }
+
+    /// Starts identity on `db` (possibly one another instance used before) with `config`.
+    pub async fn start_with(db: TestDb, config: Config) -> Self {
         let clock = Clock::manual();
-        let service_clock = clock.clone();
+        let mail = MemorySender::default();
+        let environment = tessera_identity::Environment {
+            clock: clock.clone(),
+            sender: Arc::new(mail.clone()),
+        };
         let service = TestService::start(tessera_identity::SPEC, db.config(), move |ctx| {
-            tessera_identity::services_with_clock(ctx, config(), service_clock)
+            tessera_identity::services_with(ctx, config, environment)
         })
         .await;
         let channel = service.channel().await;
@@ -51,8 +77,15 @@ impl Identity {
             db,
             service,
             clock,
+            mail,
             channel,
         }
+    }
+
+    /// Stops the service, keeping its database.
+    pub async fn stop(self) -> TestDb {
+        self.service.stop().await.expect("clean stop");
+        self.db
     }
 
     pub fn accounts(&self) -> AccountServiceClient<Channel> {
