@@ -7,13 +7,16 @@ VENV := .tools/venv
 PYTEST := $(VENV)/bin/pytest
 CARGO ?= cargo
 
-.PHONY: help run test lint fmt build db-start db-stop db-url clean-db tools
+BENCH_ARGS ?= --concurrency 32 --duration 10s
+
+.PHONY: help run test lint fmt build bench db-start db-stop db-url clean-db tools
 
 help:
 	@echo "make run     start PostgreSQL (private cluster unless DATABASE_URL is set) and the four services"
 	@echo "make test    run every test in the workspace against real PostgreSQL"
 	@echo "make lint    rustfmt check, clippy (warnings denied), buf lint"
 	@echo "make fmt     format the code"
+	@echo "make bench   identity benchmark (release build): throughput and p50/p99 next to the kit's echo"
 	@echo "make db-start / db-stop / db-url   manage the private cluster"
 
 run:
@@ -30,6 +33,9 @@ lint: $(BUF)
 
 fmt:
 	$(CARGO) fmt --all
+
+bench:
+	@scripts/with-db.sh $(CARGO) run --release --quiet -p tessera-loadgen -- $(BENCH_ARGS)
 
 build:
 	$(CARGO) build --workspace --all-targets

@@ -55,6 +55,19 @@ pub struct Config {
     pub password_iterations: u32,
 }
 
+impl Config {
+    /// The defaults, overridden only by `TESSERA_*` variables in the environment (for tools
+    /// and benchmarks that start identity in-process).
+    pub fn parse_from_defaults() -> Self {
+        #[derive(clap::Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            config: Config,
+        }
+        <Defaults as clap::Parser>::parse_from(["identity"]).config
+    }
+}
+
 /// A secret that never prints.
 #[derive(Clone)]
 pub struct Secret(pub Vec<u8>);

@@ -8,7 +8,7 @@ use tessera_kit::db::ScopedFutureExt;
 use uuid::Uuid;
 
 use crate::error::IdentityError;
-use crate::service::{Identity, Principal, decode_cursor, encode_cursor};
+use crate::service::{Identity, Principal, page_request, page_result};
 use crate::store::{self, SecurityEventRow};
 
 /// Appends an event inside the caller's transaction. `detail` must never hold a secret.
@@ -48,37 +48,16 @@ impl Identity {
         page_size: i32,
         page_token: &str,
     ) -> Result<EventPage, IdentityError> {
-        let limit = match page_size {
-            0 => 50,
-            n if n < 0 => return Err(IdentityError::invalid("page_size", "must not be negative")),
-            n => n.min(1000),
-        };
-        let after = if page_token.is_empty() {
-            None
-        } else {
-            Some(decode_cursor(page_token).ok_or_else(|| {
-                IdentityError::invalid("page_token", "is not a token this service issued")
-            })?)
-        };
+        let (limit, after) = page_request(page_size, page_token)?;
         let user_id = principal.user_id;
-        let mut events = self
+        let events = self
             .db
             .transaction("security_events", |conn| {
-                async move {
-                    store::security_events_of(conn, user_id, after, i64::from(limit) + 1).await
-                }
-                .scope_boxed()
+                async move { store::security_events_of(conn, user_id, after, limit + 1).await }
+                    .scope_boxed()
             })
             .await?;
-        let next_page_token = if events.len() > limit as usize {
-            events.truncate(limit as usize);
-            events
-                .last()
-                .map(|e| encode_cursor(e.occurred_at, e.id))
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let (events, next_page_token) = page_result(events, limit, |e| (e.occurred_at, e.id));
         Ok(EventPage {
             events,
             next_page_token,

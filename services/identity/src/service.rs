@@ -524,37 +524,16 @@ impl Identity {
         page_size: i32,
         page_token: &str,
     ) -> Result<SessionPage, IdentityError> {
-        let limit = match page_size {
-            0 => 50,
-            n if n < 0 => return Err(IdentityError::invalid("page_size", "must not be negative")),
-            n => n.min(1000),
-        };
-        let after = if page_token.is_empty() {
-            None
-        } else {
-            Some(decode_cursor(page_token).ok_or_else(|| {
-                IdentityError::invalid("page_token", "is not a token this service issued")
-            })?)
-        };
+        let (limit, after) = page_request(page_size, page_token)?;
         let (user_id, now) = (principal.user_id, self.clock.now());
-        let mut sessions = self
+        let sessions = self
             .db
             .transaction("list_sessions", |conn| {
-                async move {
-                    store::list_sessions(conn, user_id, now, after, i64::from(limit) + 1).await
-                }
-                .scope_boxed()
+                async move { store::list_sessions(conn, user_id, now, after, limit + 1).await }
+                    .scope_boxed()
             })
             .await?;
-        let next_page_token = if sessions.len() > limit as usize {
-            sessions.truncate(limit as usize);
-            sessions
-                .last()
-                .map(|s| encode_cursor(s.created_at, s.id))
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let (sessions, next_page_token) = page_result(sessions, limit, |s| (s.created_at, s.id));
         Ok(SessionPage {
             sessions,
             next_page_token,
@@ -710,11 +689,52 @@ fn kdf_from_json(value: &Value) -> Option<KdfParams> {
     })
 }
 
-pub(crate) fn encode_cursor(created_at: DateTime<Utc>, id: Uuid) -> String {
+/// A keyset position: the ordering time and the id that breaks ties.
+pub(crate) type Cursor = (DateTime<Utc>, Uuid);
+
+/// Validates a keyset page request: the page size (default 50, clamped to 1000) and the
+/// decoded cursor of `page_token`.
+pub(crate) fn page_request(
+    page_size: i32,
+    page_token: &str,
+) -> Result<(i64, Option<Cursor>), IdentityError> {
+    let limit = match page_size {
+        0 => 50,
+        n if n < 0 => return Err(IdentityError::invalid("page_size", "must not be negative")),
+        n => i64::from(n.min(1000)),
+    };
+    if page_token.is_empty() {
+        return Ok((limit, None));
+    }
+    let after = decode_cursor(page_token).ok_or_else(|| {
+        IdentityError::invalid("page_token", "is not a token this service issued")
+    })?;
+    Ok((limit, Some(after)))
+}
+
+/// Cuts `rows` (fetched with `limit + 1`) to a page and the token of the next one.
+pub(crate) fn page_result<T>(
+    mut rows: Vec<T>,
+    limit: i64,
+    key: impl Fn(&T) -> Cursor,
+) -> (Vec<T>, String) {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    if rows.len() <= limit {
+        return (rows, String::new());
+    }
+    rows.truncate(limit);
+    let next = rows.last().map(|row| {
+        let (at, id) = key(row);
+        encode_cursor(at, id)
+    });
+    (rows, next.unwrap_or_default())
+}
+
+fn encode_cursor(created_at: DateTime<Utc>, id: Uuid) -> String {
     URL_SAFE_NO_PAD.encode(format!("{}:{id}", created_at.timestamp_micros()))
 }
 
-pub(crate) fn decode_cursor(token: &str) -> Option<(DateTime<Utc>, Uuid)> {
+fn decode_cursor(token: &str) -> Option<Cursor> {
     let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(token).ok()?).ok()?;
     let (micros, id) = raw.split_once(':')?;
     Some((

@@ -194,7 +194,8 @@ impl Authenticator {
     }
 }
 
-fn bearer(metadata: &MetadataMap) -> Option<&str> {
+/// The token of an `authorization: Bearer <token>` header, if the request carries one.
+pub fn bearer(metadata: &MetadataMap) -> Option<&str> {
     let value = metadata.get("authorization")?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme

@@ -45,27 +45,19 @@ impl TestDb {
         let template = TEMPLATE
             .get_or_init(|| async { ensure_template(&admin_url).await })
             .await;
-        let name = fresh_name();
-        let admin = admin_client(&admin_url).await;
-        admin
-            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
-            .await
-            .unwrap_or_else(|e| panic!("creating test database {name}: {e}"));
-        let url = database_url(&admin_url, &name);
-        Self {
-            name,
-            url,
-            admin_url,
-        }
+        Self::create(admin_url, &format!(" TEMPLATE {template}")).await
     }
 
     /// Creates an empty database (no schema, no migration), for migration tests.
     pub async fn empty() -> Self {
-        let admin_url = admin_url();
+        Self::create(admin_url(), "").await
+    }
+
+    async fn create(admin_url: String, options: &str) -> Self {
         let name = fresh_name();
         admin_client(&admin_url)
             .await
-            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .batch_execute(&format!("CREATE DATABASE {name}{options}"))
             .await
             .unwrap_or_else(|e| panic!("creating test database {name}: {e}"));
         let url = database_url(&admin_url, &name);

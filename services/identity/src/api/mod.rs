@@ -19,6 +19,7 @@ pub use sign_in::SignInApi;
 use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
+use tessera_kit::auth::bearer;
 use tessera_proto::tessera::identity::v1 as pb;
 use tonic::Status;
 use tonic::metadata::MetadataMap;
@@ -27,16 +28,6 @@ use crate::error::IdentityError;
 use crate::service::{Identity, IssuedSession, KdfParams, Principal};
 use crate::store::UserRow;
 use crate::validate;
-
-/// The bearer token of a request, if it carries one.
-fn bearer(metadata: &MetadataMap) -> Option<&str> {
-    let value = metadata.get("authorization")?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then_some(token.trim())
-        .filter(|t| !t.is_empty())
-}
 
 /// The signed-in user making a request.
 async fn signed_in(
