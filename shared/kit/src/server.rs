@@ -224,12 +224,16 @@ where
                 () = &mut shutdown => {}
                 result = &mut server => {
                     monitor.abort();
+                    ctx.shutdown.cancel();
+                    db.close();
                     return Err(anyhow::anyhow!("the gRPC server stopped unexpectedly: {result:?}"));
                 }
             }
             monitor.abort();
         }
         Some(Err(err)) => {
+            // Background work (event followers, sweepers) ends with the service.
+            ctx.shutdown.cancel();
             drain.cancel();
             let _ = server.await;
             db.close();

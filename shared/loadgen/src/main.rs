@@ -55,6 +55,30 @@ async fn connect(uri: String) -> anyhow::Result<Channel> {
     Ok(Channel::from_shared(uri)?.connect().await?)
 }
 
+/// The kit's echo RPC at `concurrency`: the baseline every scenario is compared with.
+async fn echo_baseline(
+    name: &str,
+    channel: &Channel,
+    concurrency: usize,
+    warmup: Duration,
+    duration: Duration,
+) -> Report {
+    let client = EchoServiceClient::new(channel.clone());
+    run(name, concurrency, warmup, duration, move |_| {
+        let mut client = client.clone();
+        async move {
+            client
+                .echo(EchoRequest {
+                    message: "ping".into(),
+                    database_sleep: None,
+                })
+                .await
+                .is_ok()
+        }
+    })
+    .await
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
@@ -91,22 +115,7 @@ async fn main() -> anyhow::Result<()> {
     let (c, warmup, duration) = (args.concurrency, args.warmup, args.duration);
     let mut reports: Vec<Report> = Vec::new();
 
-    let client = EchoServiceClient::new(echo_channel.clone());
-    reports.push(
-        run("echo (baseline)", c, warmup, duration, move |_| {
-            let mut client = client.clone();
-            async move {
-                client
-                    .echo(EchoRequest {
-                        message: "ping".into(),
-                        database_sleep: None,
-                    })
-                    .await
-                    .is_ok()
-            }
-        })
-        .await,
-    );
+    reports.push(echo_baseline("echo (baseline)", &echo_channel, c, warmup, duration).await);
 
     let client = EchoServiceClient::new(echo_channel.clone());
     let who = token.clone();
@@ -152,26 +161,14 @@ async fn main() -> anyhow::Result<()> {
         .await,
     );
 
-    let client = EchoServiceClient::new(echo_channel.clone());
     let sc = args.sign_in_concurrency;
     reports.push(
-        run(
+        echo_baseline(
             "echo (baseline, sign-in concurrency)",
+            &echo_channel,
             sc,
             warmup,
             duration,
-            move |_| {
-                let mut client = client.clone();
-                async move {
-                    client
-                        .echo(EchoRequest {
-                            message: "ping".into(),
-                            database_sleep: None,
-                        })
-                        .await
-                        .is_ok()
-                }
-            },
         )
         .await,
     );
