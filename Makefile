@@ -14,7 +14,7 @@ BENCH_ARGS ?= --concurrency 32 --duration 10s
 help:
 	@echo "make run     start PostgreSQL (private cluster unless DATABASE_URL is set) and the four services"
 	@echo "make test    run every test in the workspace against real PostgreSQL"
-	@echo "make lint    rustfmt check, clippy (warnings denied), buf lint"
+	@echo "make lint    rustfmt check, clippy (warnings denied), buf lint, hadolint"
 	@echo "make fmt     format the code"
 	@echo "make bench   identity benchmark (release build): throughput and p50/p99 next to the kit's echo"
 	@echo "make db-start / db-stop / db-url   manage the private cluster"
@@ -26,10 +26,11 @@ test: $(PYTEST)
 	@scripts/with-db.sh $(CARGO) test --workspace --all-targets --no-fail-fast
 	$(PYTEST) -q deploy/tests
 
-lint: $(BUF)
+lint: $(BUF) $(PYTEST)
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd proto && ../$(BUF) lint
+	$(VENV)/bin/hadolint Dockerfile
 
 fmt:
 	$(CARGO) fmt --all

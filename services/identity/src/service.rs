@@ -28,6 +28,8 @@ use crate::validate::Identifier;
 pub const SESSION_LIFETIME: Duration = Duration::days(30);
 /// `last_used_at` is written at most this often per session.
 const TOUCH_INTERVAL: Duration = Duration::minutes(1);
+/// How long outbox events stay readable on the event stream.
+pub const EVENT_RETENTION: Duration = Duration::days(30);
 /// How long an anti-replay claim is kept.
 pub const CLAIM_RETENTION: Duration = Duration::hours(24);
 
@@ -618,8 +620,9 @@ impl Identity {
             .await?)
     }
 
-    /// Deletes anti-replay claims and security events past their retention, and releases the
-    /// user codes of expired device authorizations.
+    /// Deletes anti-replay claims, security events and outbox events past their retention,
+    /// and releases the user codes of expired device authorizations. Returns how many claims
+    /// and security events went.
     pub async fn sweep(&self) -> Result<usize, IdentityError> {
         let now = self.clock.now();
         let claims_before = now - CLAIM_RETENTION;
@@ -632,6 +635,7 @@ impl Identity {
                 async move {
                     let claims = store::sweep_used_tokens(conn, claims_before).await?;
                     let events = store::sweep_security_events(conn, events_before).await?;
+                    store::sweep_events(conn, now - EVENT_RETENTION).await?;
                     store::expire_device_codes(conn, now).await?;
                     Ok::<_, DbError>(claims + events)
                 }

@@ -685,3 +685,12 @@ pub async fn sweep_security_events(
             .await?,
     )
 }
+
+/// Deletes outbox events older than `before` (consumers offline longer must resync).
+pub async fn sweep_events(conn: &mut AsyncPgConnection, before: DateTime<Utc>) -> Result<usize> {
+    Ok(
+        diesel::delete(events::table.filter(events::occurred_at.lt(before)))
+            .execute(conn)
+            .await?,
+    )
+}
