@@ -23,6 +23,24 @@ if [[ "${TESSERA_PRIVATE_DB:-}" == 1 ]]; then
   roles=([identity]=tessera_identity [vault-storage]=tessera_vault [messaging]=tessera_messaging [project-intelligence]=tessera_intelligence)
 fi
 
+# Development secrets, made once and kept in the git-ignored .tessera/ folder: identity's
+# Prelogin secret and key ring, and the token the other services present to identity.
+secrets=.tessera/dev-secrets.env
+if [[ ! -f $secrets ]]; then
+  mkdir -p .tessera
+  (
+    umask 077
+    {
+      echo "TESSERA_IDENTITY_SECRET=$(head -c 32 /dev/urandom | base64)"
+      echo "TESSERA_KEY_RING=dev1:$(head -c 32 /dev/urandom | base64)"
+      echo "TESSERA_SERVICE_TOKEN=tsvc_dev_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+    } >"$secrets"
+  )
+fi
+# shellcheck source=/dev/null
+source "$secrets"
+token_hash=$(printf '%s' "$TESSERA_SERVICE_TOKEN" | sha256sum | cut -d' ' -f1)
+
 cargo build --bins --quiet
 
 services=(identity vault-storage messaging project-intelligence)
@@ -43,7 +61,19 @@ trap 'stop_all; exit 0' INT TERM
 trap stop_all EXIT
 
 for service in "${services[@]}"; do
-  env DATABASE_URL="$url" TESSERA_GRPC_PORT="${ports[$service]}" \
+  if [[ $service == identity ]]; then
+    extra=(
+      "TESSERA_IDENTITY_SECRET=$TESSERA_IDENTITY_SECRET"
+      "TESSERA_KEY_RING=$TESSERA_KEY_RING"
+      "TESSERA_INTERNAL_CREDENTIALS=vault-storage:$token_hash,messaging:$token_hash,project-intelligence:$token_hash"
+    )
+  else
+    extra=(
+      "TESSERA_IDENTITY_URL=http://127.0.0.1:${ports[identity]}"
+      "TESSERA_SERVICE_TOKEN=$TESSERA_SERVICE_TOKEN"
+    )
+  fi
+  env DATABASE_URL="$url" TESSERA_GRPC_PORT="${ports[$service]}" "${extra[@]}" \
     ${roles[$service]:+TESSERA_DB_ROLE=${roles[$service]}} "target/debug/tessera-$service" &
   pids+=($!)
 done

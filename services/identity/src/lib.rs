@@ -103,7 +103,12 @@ pub fn services_with(
 
     let maintenance = identity.clone();
     let shutdown = ctx.shutdown.clone();
+    let started = ctx.clone();
     tokio::spawn(async move {
+        // The schema must be migrated before anything here touches it.
+        if !started.wait_until_ready().await {
+            return;
+        }
         match maintenance.rotate_api_keys().await {
             Ok(0) => {}
             Ok(n) => tracing::info!(rotated = n, "re-encrypted API keys under the primary key"),

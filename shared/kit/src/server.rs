@@ -68,6 +68,17 @@ pub struct Context {
     pub config: CommonConfig,
     /// Resolves callers' bearer tokens through identity, when `TESSERA_IDENTITY_URL` is set.
     pub auth: Option<crate::auth::Authenticator>,
+    /// Becomes true once the database answers and the schema is migrated.
+    ready: tokio::sync::watch::Receiver<bool>,
+}
+
+impl Context {
+    /// Waits until start-up is done (database reachable, migrations applied): background work
+    /// that touches the schema starts after this. Returns false if the service stopped first.
+    pub async fn wait_until_ready(&self) -> bool {
+        let mut ready = self.ready.clone();
+        ready.wait_for(|ready| *ready).await.is_ok()
+    }
 }
 
 /// The gRPC services a binary serves, next to health and reflection.
@@ -159,11 +170,13 @@ where
         ),
         (None, _) => None,
     };
+    let (set_ready, ready_rx) = tokio::sync::watch::channel(false);
     let ctx = Context {
         db: db.clone(),
         shutdown: shutdown_token,
         config: config.clone(),
         auth,
+        ready: ready_rx,
     };
     let services = build(&ctx)?;
 
@@ -213,6 +226,7 @@ where
     match started {
         Some(Ok(())) => {
             ready.store(true, Ordering::Release);
+            set_ready.send_replace(true);
             health.set(ServingStatus::Serving).await;
             tracing::info!(service = spec.name, %local_addr, "serving");
             let monitor = tokio::spawn(monitor_database(
