@@ -3,8 +3,8 @@
 //! Password work is deliberately slow, so it runs on the blocking pool, never on the async
 //! runtime. Comparisons of secrets are constant-time.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::{ARGON2ID_IDENT, Algorithm, Argon2, Block, Params, Version};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
@@ -23,13 +23,6 @@ pub struct HashCost {
     pub iterations: u32,
 }
 
-impl HashCost {
-    fn argon2(self) -> Result<Argon2<'static>, argon2::Error> {
-        let params = Params::new(self.memory_kib, self.iterations, 1, None)?;
-        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
-    }
-}
-
 /// The outcome of checking a password against a stored hash.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verified {
@@ -42,49 +35,111 @@ pub enum Verified {
     YesRehashed(String),
 }
 
-/// Hashes `password` with Argon2id and a fresh 16-byte salt. Blocking: call on the blocking pool.
-pub fn hash_password(password: &str, cost: HashCost) -> Result<String, String> {
+/// Working memory for Argon2id, reused across computations so each one does not map and
+/// fault in 19 MiB afresh (and the allocator does not keep every freed buffer).
+#[derive(Debug, Default)]
+pub struct Memory(Vec<Block>);
+
+impl Memory {
+    fn blocks(&mut self, params: &Params) -> &mut [Block] {
+        let needed = params.block_count();
+        if self.0.len() < needed {
+            self.0.resize(needed, Block::default());
+        }
+        &mut self.0[..needed]
+    }
+}
+
+/// Hashes `password` with Argon2id and a fresh 16-byte salt into a PHC string. Blocking: call
+/// on the blocking pool.
+pub fn hash_password(
+    password: &str,
+    cost: HashCost,
+    memory: &mut Memory,
+) -> Result<String, String> {
     let salt_bytes: [u8; 16] = rand::random();
+    let params =
+        Params::new(cost.memory_kib, cost.iterations, 1, Some(32)).map_err(|e| e.to_string())?;
+    let mut output = [0u8; 32];
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone())
+        .hash_password_into_with_memory(
+            password.as_bytes(),
+            &salt_bytes,
+            &mut output,
+            memory.blocks(&params),
+        )
+        .map_err(|e| e.to_string())?;
     let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| e.to_string())?;
-    let hasher = cost.argon2().map_err(|e| e.to_string())?;
-    hasher
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+    let phc = PasswordHash {
+        algorithm: ARGON2ID_IDENT,
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).map_err(|e| e.to_string())?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&output).map_err(|e| e.to_string())?),
+    };
+    Ok(phc.to_string())
 }
 
 /// Checks `password` against `stored` (Argon2id or bcrypt). Blocking: call on the blocking pool.
-pub fn verify_password(password: &str, stored: &str, cost: HashCost) -> Verified {
+pub fn verify_password(
+    password: &str,
+    stored: &str,
+    cost: HashCost,
+    memory: &mut Memory,
+) -> Verified {
     if stored.starts_with("$2") {
         return match bcrypt::verify(password, stored) {
-            Ok(true) => rehash(password, cost),
+            Ok(true) => rehash(password, cost, memory),
             _ => Verified::No,
         };
     }
     let Ok(parsed) = PasswordHash::new(stored) else {
         return Verified::No;
     };
-    let Ok(hasher) = cost.argon2() else {
+    let (Ok(params), Some(salt), Some(expected)) =
+        (Params::try_from(&parsed), parsed.salt, parsed.hash)
+    else {
         return Verified::No;
     };
+    let Ok(algorithm) = Algorithm::try_from(parsed.algorithm) else {
+        return Verified::No;
+    };
+    let version = parsed
+        .version
+        .and_then(|v| Version::try_from(v).ok())
+        .unwrap_or(Version::V0x13);
+    let mut salt_buf = [0u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_buf) else {
+        return Verified::No;
+    };
+    let mut computed = vec![0u8; expected.len()];
+    let hasher = Argon2::new(algorithm, version, params.clone());
     if hasher
-        .verify_password(password.as_bytes(), &parsed)
+        .hash_password_into_with_memory(
+            password.as_bytes(),
+            salt,
+            &mut computed,
+            memory.blocks(&params),
+        )
         .is_err()
     {
         return Verified::No;
     }
-    let current = parsed.algorithm.as_str() == "argon2id"
-        && Params::try_from(&parsed)
-            .is_ok_and(|p| p.m_cost() >= cost.memory_kib && p.t_cost() >= cost.iterations);
+    if !bool::from(computed.as_slice().ct_eq(expected.as_bytes())) {
+        return Verified::No;
+    }
+    let current = algorithm == Algorithm::Argon2id
+        && params.m_cost() >= cost.memory_kib
+        && params.t_cost() >= cost.iterations;
     if current {
         Verified::Yes
     } else {
-        rehash(password, cost)
+        rehash(password, cost, memory)
     }
 }
 
-fn rehash(password: &str, cost: HashCost) -> Verified {
-    match hash_password(password, cost) {
+fn rehash(password: &str, cost: HashCost, memory: &mut Memory) -> Verified {
+    match hash_password(password, cost, memory) {
         Ok(hash) => Verified::YesRehashed(hash),
         // The password was right; keep the old hash rather than fail the sign-in.
         Err(_) => Verified::Yes,
@@ -139,36 +194,93 @@ mod tests {
 
     #[test]
     fn argon2id_round_trip() {
-        let hash = hash_password("correct horse", CURRENT).expect("hash");
+        let memory = &mut Memory::default();
+        let hash = hash_password("correct horse", CURRENT, memory).expect("hash");
         assert!(
             hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
             "{hash}"
         );
         assert_eq!(
-            verify_password("correct horse", &hash, CURRENT),
+            verify_password("correct horse", &hash, CURRENT, memory),
             Verified::Yes
         );
-        assert_eq!(verify_password("wrong horse", &hash, CURRENT), Verified::No);
+        assert_eq!(
+            verify_password("wrong horse", &hash, CURRENT, memory),
+            Verified::No
+        );
+    }
+
+    #[test]
+    fn hashes_interoperate_with_the_reference_phc_implementation() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let memory = &mut Memory::default();
+        // A hash written by the argon2 crate's own PHC path, as other tools write them.
+        let salt = SaltString::encode_b64(&[7u8; 16]).expect("salt");
+        let reference = Argon2::default()
+            .hash_password(b"interop", &salt)
+            .expect("hash")
+            .to_string();
+        assert_ne!(
+            verify_password("interop", &reference, CURRENT, memory),
+            Verified::No
+        );
+        assert_eq!(
+            verify_password("nope", &reference, CURRENT, memory),
+            Verified::No
+        );
+        // And ours verify with the reference implementation.
+        let ours = hash_password("interop", CURRENT, memory).expect("hash");
+        let parsed = PasswordHash::new(&ours).expect("phc");
+        assert!(
+            Argon2::default()
+                .verify_password(b"interop", &parsed)
+                .is_ok()
+        );
     }
 
     #[test]
     fn weaker_argon2_hashes_are_upgraded() {
-        let old = hash_password("pw-123456", CHEAP).expect("hash");
-        let Verified::YesRehashed(new) = verify_password("pw-123456", &old, CURRENT) else {
+        let memory = &mut Memory::default();
+        let old = hash_password("pw-123456", CHEAP, memory).expect("hash");
+        let Verified::YesRehashed(new) = verify_password("pw-123456", &old, CURRENT, memory) else {
             panic!("an older hash must be upgraded");
         };
         assert!(new.contains("m=19456,t=2"), "{new}");
-        assert_eq!(verify_password("pw-123456", &new, CURRENT), Verified::Yes);
+        assert_eq!(
+            verify_password("pw-123456", &new, CURRENT, memory),
+            Verified::Yes
+        );
     }
 
     #[test]
     fn legacy_bcrypt_verifies_and_is_upgraded() {
+        let memory = &mut Memory::default();
         let legacy = bcrypt::hash("orbital-pass", 4).expect("bcrypt");
-        match verify_password("orbital-pass", &legacy, CURRENT) {
+        match verify_password("orbital-pass", &legacy, CURRENT, memory) {
             Verified::YesRehashed(new) => assert!(new.starts_with("$argon2id$")),
             other => panic!("expected an upgrade, got {other:?}"),
         }
-        assert_eq!(verify_password("nope", &legacy, CURRENT), Verified::No);
+        assert_eq!(
+            verify_password("nope", &legacy, CURRENT, memory),
+            Verified::No
+        );
+    }
+
+    #[test]
+    fn garbage_hashes_never_verify() {
+        let memory = &mut Memory::default();
+        for stored in [
+            "",
+            "$argon2id$",
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$",
+            "plaintext",
+        ] {
+            assert_eq!(
+                verify_password("anything", stored, CURRENT, memory),
+                Verified::No,
+                "{stored}"
+            );
+        }
     }
 
     #[test]

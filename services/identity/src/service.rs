@@ -128,19 +128,28 @@ pub struct Identity {
     pub(crate) clock: Clock,
     pub(crate) options: Arc<Options>,
     dummy_hash: Arc<String>,
+    hash_slots: Arc<tokio::sync::Semaphore>,
+    hash_memory: Arc<std::sync::Mutex<Vec<crypto::Memory>>>,
 }
 
 impl Identity {
     /// Builds the service; computes the dummy hash used for unknown accounts.
     pub fn new(db: Db, clock: Clock, options: Options) -> anyhow::Result<Self> {
         let dummy: [u8; 24] = rand::random();
-        let dummy_hash = crypto::hash_password(&STANDARD.encode(dummy), options.cost)
-            .map_err(anyhow::Error::msg)?;
+        let dummy_hash = crypto::hash_password(
+            &STANDARD.encode(dummy),
+            options.cost,
+            &mut crypto::Memory::default(),
+        )
+        .map_err(anyhow::Error::msg)?;
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         Ok(Self {
             db,
             clock,
             options: Arc::new(options),
             dummy_hash: Arc::new(dummy_hash),
+            hash_slots: Arc::new(tokio::sync::Semaphore::new(cores)),
+            hash_memory: Arc::new(std::sync::Mutex::new(Vec::new())),
         })
     }
 
@@ -149,11 +158,41 @@ impl Identity {
         &self.clock
     }
 
+    /// Runs password work on the blocking pool, at most one computation per core at a time,
+    /// each with one of the reusable Argon2id buffers (19 MiB): a flood of sign-ins queues here
+    /// instead of growing the blocking pool (up to 512 threads) and memory without bound. The
+    /// permit and buffer move into the blocking task, so a caller that gives up does not free a
+    /// slot that is still computing.
+    async fn password_work<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut crypto::Memory) -> T + Send + 'static,
+    ) -> Result<T, IdentityError> {
+        let permit = self
+            .hash_slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| IdentityError::Internal(e.to_string()))?;
+        let pool = self.hash_memory.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut memory = pool
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .pop()
+                .unwrap_or_default();
+            let result = work(&mut memory);
+            pool.lock().unwrap_or_else(|e| e.into_inner()).push(memory);
+            drop(permit);
+            result
+        })
+        .await
+        .map_err(|e| IdentityError::Internal(e.to_string()))
+    }
+
     async fn hash(&self, password: String) -> Result<String, IdentityError> {
         let cost = self.options.cost;
-        tokio::task::spawn_blocking(move || crypto::hash_password(&password, cost))
-            .await
-            .map_err(|e| IdentityError::Internal(e.to_string()))?
+        self.password_work(move |memory| crypto::hash_password(&password, cost, memory))
+            .await?
             .map_err(IdentityError::Internal)
     }
 
@@ -169,10 +208,9 @@ impl Identity {
             Some(hash) => (hash, true),
             None => (self.dummy_hash.as_ref().clone(), false),
         };
-        let verified =
-            tokio::task::spawn_blocking(move || crypto::verify_password(&password, &stored, cost))
-                .await
-                .map_err(|e| IdentityError::Internal(e.to_string()))?;
+        let verified = self
+            .password_work(move |memory| crypto::verify_password(&password, &stored, cost, memory))
+            .await?;
         Ok(if real { verified } else { Verified::No })
     }
 

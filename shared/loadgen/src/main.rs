@@ -38,6 +38,9 @@ struct Args {
     /// Concurrency for password sign-in (Argon2id is CPU-bound: more workers only queue).
     #[arg(long, default_value_t = 4)]
     sign_in_concurrency: usize,
+    /// Run only these scenarios (comma-separated): echo, warm, cold, sign-in.
+    #[arg(long, value_delimiter = ',', default_values_t = ["echo".to_owned(), "warm".to_owned(), "cold".to_owned(), "sign-in".to_owned()])]
+    only: Vec<String>,
 }
 
 const SERVICE_TOKEN: &str = "tsvc_loadgen_benchmark_token_0123456789";
@@ -115,106 +118,128 @@ async fn main() -> anyhow::Result<()> {
     let (c, warmup, duration) = (args.concurrency, args.warmup, args.duration);
     let mut reports: Vec<Report> = Vec::new();
 
-    reports.push(echo_baseline("echo (baseline)", &echo_channel, c, warmup, duration).await);
+    let wanted = |name: &str| args.only.iter().any(|o| o == name);
+    if wanted("echo") {
+        reports.push(echo_baseline("echo (baseline)", &echo_channel, c, warmup, duration).await);
+    }
 
-    let client = EchoServiceClient::new(echo_channel.clone());
-    let who = token.clone();
-    reports.push(
-        run(
-            "introspection, warm cache (kit auth layer)",
-            c,
-            warmup,
-            duration,
-            move |_| {
-                let mut client = client.clone();
-                let token = who.clone();
-                async move {
-                    client
-                        .who_am_i(authed(&token, WhoAmIRequest {}))
-                        .await
-                        .is_ok()
-                }
-            },
-        )
-        .await,
-    );
+    if wanted("warm") {
+        let client = EchoServiceClient::new(echo_channel.clone());
+        let who = token.clone();
+        reports.push(
+            run(
+                "introspection, warm cache (kit auth layer)",
+                c,
+                warmup,
+                duration,
+                move |_| {
+                    let mut client = client.clone();
+                    let token = who.clone();
+                    async move {
+                        client
+                            .who_am_i(authed(&token, WhoAmIRequest {}))
+                            .await
+                            .is_ok()
+                    }
+                },
+            )
+            .await,
+        );
+    }
+    if wanted("cold") {
+        let client = IntrospectionServiceClient::new(identity_channel.clone());
+        let introspected = token.clone();
+        reports.push(
+            run(
+                "introspection, cold (IntrospectToken, database)",
+                c,
+                warmup,
+                duration,
+                move |_| {
+                    let mut client = client.clone();
+                    let request = authed(
+                        SERVICE_TOKEN,
+                        pb::IntrospectTokenRequest {
+                            token: introspected.clone(),
+                        },
+                    );
+                    async move { client.introspect_token(request).await.is_ok() }
+                },
+            )
+            .await,
+        );
+    }
+    if wanted("sign-in") {
+        let sc = args.sign_in_concurrency;
+        reports.push(
+            echo_baseline(
+                "echo (baseline, sign-in concurrency)",
+                &echo_channel,
+                sc,
+                warmup,
+                duration,
+            )
+            .await,
+        );
 
-    let client = IntrospectionServiceClient::new(identity_channel.clone());
-    let introspected = token.clone();
-    reports.push(
-        run(
-            "introspection, cold (IntrospectToken, database)",
-            c,
-            warmup,
-            duration,
-            move |_| {
-                let mut client = client.clone();
-                let request = authed(
-                    SERVICE_TOKEN,
-                    pb::IntrospectTokenRequest {
-                        token: introspected.clone(),
-                    },
-                );
-                async move { client.introspect_token(request).await.is_ok() }
-            },
-        )
-        .await,
-    );
-
-    let sc = args.sign_in_concurrency;
-    reports.push(
-        echo_baseline(
-            "echo (baseline, sign-in concurrency)",
-            &echo_channel,
-            sc,
-            warmup,
-            duration,
-        )
-        .await,
-    );
-
-    let client = SignInServiceClient::new(identity_channel.clone());
-    reports.push(
-        run(
-            "password sign-in (Argon2id)",
-            sc,
-            warmup,
-            duration,
-            move |_| {
-                let mut client = client.clone();
-                async move {
-                    client
-                        .sign_in_with_password(pb::SignInWithPasswordRequest {
-                            identifier: "benchmark".into(),
-                            password: PASSWORD.into(),
-                            client_description: "loadgen".into(),
-                        })
-                        .await
-                        .is_ok()
-                }
-            },
-        )
-        .await,
-    );
+        let client = SignInServiceClient::new(identity_channel.clone());
+        reports.push(
+            run(
+                "password sign-in (Argon2id)",
+                sc,
+                warmup,
+                duration,
+                move |_| {
+                    let mut client = client.clone();
+                    async move {
+                        client
+                            .sign_in_with_password(pb::SignInWithPasswordRequest {
+                                identifier: "benchmark".into(),
+                                password: PASSWORD.into(),
+                                client_description: "loadgen".into(),
+                            })
+                            .await
+                            .is_ok()
+                    }
+                },
+            )
+            .await,
+        );
+    }
 
     println!("{MARKDOWN_HEADER}");
     for report in &reports {
         println!("{}", report.markdown_row());
     }
-    let echo = reports[0].throughput();
+    let throughput = |name: &str| {
+        reports
+            .iter()
+            .find(|r| r.name.starts_with(name))
+            .map(Report::throughput)
+    };
+    let ratios = [
+        (
+            "warm introspection / echo throughput",
+            throughput("introspection, warm"),
+            throughput("echo (baseline)"),
+        ),
+        (
+            "cold introspection / echo throughput",
+            throughput("introspection, cold"),
+            throughput("echo (baseline)"),
+        ),
+        (
+            "password sign-in / echo throughput (same concurrency)",
+            throughput("password sign-in"),
+            throughput("echo (baseline, sign-in"),
+        ),
+    ];
     println!();
-    println!(
-        "warm introspection / echo throughput: {:.2}",
-        reports[1].throughput() / echo
-    );
-    println!(
-        "cold introspection / echo throughput: {:.2}",
-        reports[2].throughput() / echo
-    );
-    println!(
-        "password sign-in / echo throughput (same concurrency): {:.4}",
-        reports[4].throughput() / reports[3].throughput()
-    );
+    for (label, numerator, denominator) in ratios {
+        if let (Some(n), Some(d)) = (numerator, denominator) {
+            println!("{label}: {:.4}", n / d);
+        }
+    }
     if let Some(rss) = peak_rss_mib() {
         println!("peak resident memory of the whole process (servers + load): {rss:.0} MiB");
     }
