@@ -3,33 +3,11 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use tessera_testkit::TestDb;
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("capture").extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 #[tokio::test]
 async fn a_first_start_logs_no_warning() {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    tracing_subscriber::fmt()
-        .with_env_filter("warn")
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .init();
+    let capture = tessera_testkit::logs::LogCapture::install("warn");
 
     let db = TestDb::empty().await;
     db.client()
@@ -46,7 +24,7 @@ async fn a_first_start_logs_no_warning() {
         .await;
     assert_eq!(rotated_rows, 0);
 
-    let logs = String::from_utf8(capture.0.lock().expect("capture").clone()).expect("utf8");
+    let logs = capture.text();
     assert!(
         !logs.contains("WARN") && !logs.contains("ERROR"),
         "start-up logged problems:\n{logs}"

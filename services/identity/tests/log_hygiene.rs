@@ -2,33 +2,14 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use common::{Identity, PASSWORD, SERVICE_TOKEN, authed};
 use tessera_proto::tessera::identity::v1 as pb;
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("capture").extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn a_full_sign_in_flow_logs_no_secret() {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    tracing_subscriber::fmt()
-        .with_env_filter("trace,h2=off,hyper=off,tower=off,tokio_postgres=off")
-        .with_writer(move || writer.clone())
-        .init();
+    let capture = tessera_testkit::logs::LogCapture::install(
+        "trace,h2=off,hyper=off,tower=off,tokio_postgres=off",
+    );
 
     let identity = Identity::start().await;
     let (_, token) = identity.sign_up("alice").await;
@@ -131,7 +112,7 @@ async fn a_full_sign_in_flow_logs_no_secret() {
     .await
     .expect("api key");
 
-    let logs = String::from_utf8(capture.0.lock().expect("capture").clone()).expect("utf8");
+    let logs = capture.text();
     assert!(
         logs.contains("signed in"),
         "the flow was logged at all: {} bytes",

@@ -6,6 +6,7 @@ pub mod binary;
 pub mod db;
 pub mod echo;
 pub mod grpc;
+pub mod logs;
 pub mod proxy;
 pub mod service;
 
