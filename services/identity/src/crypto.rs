@@ -158,10 +158,13 @@ pub fn token_hash(token: &str) -> [u8; 32] {
 }
 
 /// Whether `token` hashes to one of `allowed`, in constant time over the whole list.
-pub fn matches_any(token: &str, allowed: &[[u8; 32]]) -> Option<usize> {
+pub fn matches_any<'a>(
+    token: &str,
+    allowed: impl IntoIterator<Item = &'a [u8; 32]>,
+) -> Option<usize> {
     let hash = token_hash(token);
     let mut found = None;
-    for (i, candidate) in allowed.iter().enumerate() {
+    for (i, candidate) in allowed.into_iter().enumerate() {
         if bool::from(candidate.ct_eq(&hash)) {
             found = Some(i);
         }

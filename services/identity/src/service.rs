@@ -610,8 +610,8 @@ impl Identity {
     /// Which service a service credential belongs to, if any.
     pub fn service_for(&self, token: &str) -> Option<&str> {
         let internal = &self.options.internal;
-        let hashes: Vec<[u8; 32]> = internal.iter().map(|c| c.token_sha256).collect();
-        crypto::matches_any(token, &hashes).map(|i| internal[i].name.as_str())
+        crypto::matches_any(token, internal.iter().map(|c| &c.token_sha256))
+            .map(|i| internal[i].name.as_str())
     }
 
     /// Claims a one-time token; `AlreadyExists` when claimed before.

@@ -55,6 +55,17 @@ pub fn display_name(raw: &str) -> Result<String, &'static str> {
     }
 }
 
+/// Checks a client's self-description for the session list: at most 200 characters, no
+/// control characters.
+pub fn client_description(raw: &str) -> Result<String, &'static str> {
+    let description = raw.trim();
+    if description.chars().count() <= 200 && !description.chars().any(char::is_control) {
+        Ok(description.to_owned())
+    } else {
+        Err("must be at most 200 characters without control characters")
+    }
+}
+
 /// Checks a picture URL: empty, or https with a host, at most 2048 characters.
 pub fn picture_url(raw: &str) -> Result<String, &'static str> {
     if raw.is_empty() {
@@ -232,6 +243,12 @@ mod tests {
             assert!(picture_url(bad).is_err(), "{bad}");
         }
         assert!(display_name(&"x".repeat(101)).is_err());
+        assert_eq!(
+            client_description("  tessera-cli 1.2  ").as_deref(),
+            Ok("tessera-cli 1.2")
+        );
+        assert!(client_description(&"x".repeat(201)).is_err());
+        assert!(client_description("line\nbreak").is_err());
         assert!(display_name("bell\u{7}").is_err());
     }
 

@@ -47,16 +47,6 @@ fn checked<T>(v: &mut FieldViolations, field: &str, result: Result<T, &str>) -> 
     result.map_err(|reason| v.add(field, reason)).ok()
 }
 
-fn client_description(raw: &str, v: &mut FieldViolations) -> String {
-    let trimmed = raw.trim();
-    v.require(
-        trimmed.chars().count() <= 200 && !trimmed.chars().any(char::is_control),
-        "client_description",
-        "must be at most 200 characters without control characters",
-    );
-    trimmed.to_owned()
-}
-
 fn new_account(request: pb::CreateAccountRequest) -> Result<NewAccount, IdentityError> {
     let mut v = FieldViolations::new();
     let email = (!request.email.is_empty())
@@ -86,7 +76,12 @@ fn new_account(request: pb::CreateAccountRequest) -> Result<NewAccount, Identity
         .as_ref()
         .and_then(|k| checked(&mut v, "public_key", validate::public_jwk(k)));
     let kdf_params = request.kdf_params.as_ref().map(|p| kdf_params(p, &mut v));
-    let client_description = client_description(&request.client_description, &mut v);
+    let client_description = checked(
+        &mut v,
+        "client_description",
+        validate::client_description(&request.client_description),
+    )
+    .unwrap_or_default();
     if !v.is_empty() {
         return Err(IdentityError::Invalid(v));
     }
@@ -198,7 +193,7 @@ impl AccountService for AccountApi {
         request: Request<pb::UpdateAccountRequest>,
     ) -> Result<Response<pb::UpdateAccountResponse>, Status> {
         let (principal, current) = signed_in(&self.0, request.metadata()).await?;
-        let mut changes = changes(request.into_inner())?;
+        let changes = changes(request.into_inner())?;
         // The stored side of "keeps an email or a username" (a mask may clear just one).
         let keeps_email = changes
             .email
@@ -216,9 +211,6 @@ impl AccountService for AccountApi {
                 "an account keeps an email address or a username",
             )
             .into());
-        }
-        if changes.email.as_ref() == Some(&current.email) {
-            changes.email = None;
         }
         let row = self.0.update_account(&principal, changes).await?;
         Ok(Response::new(pb::UpdateAccountResponse {

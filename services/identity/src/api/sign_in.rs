@@ -16,15 +16,9 @@ use crate::error::IdentityError;
 use crate::service::Identity;
 use crate::validate;
 
-fn client_description(raw: &str) -> Result<&str, IdentityError> {
-    let description = raw.trim();
-    if description.chars().count() > 200 || description.chars().any(char::is_control) {
-        return Err(IdentityError::invalid(
-            "client_description",
-            "must be at most 200 characters without control characters",
-        ));
-    }
-    Ok(description)
+fn client_description(raw: &str) -> Result<String, IdentityError> {
+    validate::client_description(raw)
+        .map_err(|reason| IdentityError::invalid("client_description", reason))
 }
 
 /// RFC 8628 outcomes as gRPC statuses whose ErrorInfo reason is the RFC's error code;
@@ -91,17 +85,10 @@ impl SignInService for SignInApi {
             .map_err(|reason| IdentityError::invalid("identifier", reason))?;
         validate::password(&request.password)
             .map_err(|reason| IdentityError::invalid("password", reason))?;
-        let description = request.client_description.trim();
-        if description.chars().count() > 200 || description.chars().any(char::is_control) {
-            return Err(IdentityError::invalid(
-                "client_description",
-                "must be at most 200 characters without control characters",
-            )
-            .into());
-        }
+        let description = client_description(&request.client_description)?;
         let (row, session) = self
             .0
-            .sign_in_with_password(&identifier, request.password, description, address)
+            .sign_in_with_password(&identifier, request.password, &description, address)
             .await?;
         tracing::info!(user_id = %row.id, session_id = %session.id, "signed in");
         Ok(Response::new(pb::SignInWithPasswordResponse {
@@ -136,7 +123,7 @@ impl SignInService for SignInApi {
         let description = client_description(&request.client_description)?;
         let (row, session, created) = self
             .0
-            .verify_magic_link(&email, &request.code, description, address)
+            .verify_magic_link(&email, &request.code, &description, address)
             .await?;
         tracing::info!(user_id = %row.id, created, "signed in with a magic link");
         Ok(Response::new(pb::VerifyMagicLinkResponse {
@@ -151,7 +138,7 @@ impl SignInService for SignInApi {
         request: Request<pb::StartDeviceAuthorizationRequest>,
     ) -> Result<Response<pb::StartDeviceAuthorizationResponse>, Status> {
         let description = client_description(&request.get_ref().client_description)?;
-        let started = self.0.start_device_authorization(description).await?;
+        let started = self.0.start_device_authorization(&description).await?;
         let uri = &self.0.options.device_verification_uri;
         Ok(Response::new(pb::StartDeviceAuthorizationResponse {
             verification_uri_complete: format!("{uri}?user_code={}", started.user_code),
