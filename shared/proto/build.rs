@@ -27,11 +27,51 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         prost::Message::encode_to_vec(&fds),
     )?;
 
+    std::fs::write(out_dir.join("message_limits.rs"), message_limits(&fds))?;
+
     tonic_prost_build::configure()
         .build_client(true)
         .build_server(true)
         .compile_fds(fds)?;
     Ok(())
+}
+
+/// `impl MessageLimits` for every generated server, so the kit can apply the configured
+/// message-size limits to any service it is given.
+fn message_limits(fds: &prost_types::FileDescriptorSet) -> String {
+    let mut out = String::new();
+    for file in &fds.file {
+        let package = file.package();
+        if !package.starts_with("tessera.") {
+            continue;
+        }
+        let module = format!("crate::{}", package.replace('.', "::"));
+        for service in &file.service {
+            let name = service.name();
+            let server = format!("{module}::{}_server", naive_snake_case(name));
+            out.push_str(&format!(
+                "impl<T: {server}::{name}> crate::MessageLimits for {server}::{name}Server<T> {{\n\
+                 \x20   fn with_message_limits(self, max_bytes: usize) -> Self {{\n\
+                 \x20       self.max_decoding_message_size(max_bytes).max_encoding_message_size(max_bytes)\n\
+                 \x20   }}\n\
+                 }}\n"
+            ));
+        }
+    }
+    out
+}
+
+/// The module naming of tonic-build (`AccountService` -> `account_service`).
+fn naive_snake_case(name: &str) -> String {
+    let mut snake = String::new();
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        snake.push(c.to_ascii_lowercase());
+        if chars.peek().is_some_and(|next| next.is_uppercase()) {
+            snake.push('_');
+        }
+    }
+    snake
 }
 
 fn collect_protos(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

@@ -12,17 +12,6 @@ pub struct Config {
     #[arg(long, env = "TESSERA_IDENTITY_SECRET", hide_env_values = true, value_parser = parse_secret)]
     pub identity_secret: Option<Secret>,
 
-    /// Service credentials allowed to call internal RPCs (introspection, anti-replay), as
-    /// comma-separated `name:sha256-hex-of-token` pairs. Callers send `Bearer <token>`.
-    #[arg(long, env = "TESSERA_INTERNAL_CREDENTIALS", value_parser = parse_credential, value_delimiter = ',')]
-    pub internal_credentials: Vec<InternalCredential>,
-
-    /// System key ring for API keys stored at rest: `id:base64-32-byte-key,...`, the primary
-    /// first. Older ids stay readable; rows under them are re-encrypted at start-up. Unset:
-    /// the API key RPCs answer FAILED_PRECONDITION.
-    #[arg(long, env = "TESSERA_KEY_RING", hide_env_values = true, value_parser = crate::keyring::KeyRing::parse)]
-    pub key_ring: Option<crate::keyring::KeyRing>,
-
     /// Base of the link sent for magic-link sign-in; `?email=...&code=...` is appended.
     #[arg(
         long,
@@ -78,15 +67,6 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// One service allowed to call internal RPCs.
-#[derive(Debug, Clone)]
-pub struct InternalCredential {
-    /// The calling service's name, for logs.
-    pub name: String,
-    /// SHA-256 of its token.
-    pub token_sha256: [u8; 32],
-}
-
 fn parse_secret(raw: &str) -> Result<Secret, String> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(raw.trim())
@@ -97,39 +77,14 @@ fn parse_secret(raw: &str) -> Result<Secret, String> {
     Ok(Secret(bytes))
 }
 
-fn parse_credential(raw: &str) -> Result<InternalCredential, String> {
-    let (name, hex) = raw
-        .trim()
-        .split_once(':')
-        .ok_or("expected name:sha256-hex")?;
-    let valid_name =
-        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    if !valid_name || hex.len() != 64 {
-        return Err("expected name:sha256-hex (64 hex digits)".into());
-    }
-    let mut token_sha256 = [0u8; 32];
-    for (i, byte) in token_sha256.iter_mut().enumerate() {
-        *byte =
-            u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| "expected hex digits")?;
-    }
-    Ok(InternalCredential {
-        name: name.to_owned(),
-        token_sha256,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn credentials_parse() {
-        let hex = "ab".repeat(32);
-        let cred = parse_credential(&format!("messaging:{hex}")).expect("valid");
-        assert_eq!(cred.name, "messaging");
-        assert_eq!(cred.token_sha256, [0xab; 32]);
-        assert!(parse_credential("messaging").is_err());
-        assert!(parse_credential("messaging:abcd").is_err());
+    fn secrets_must_be_long_base64() {
         assert!(parse_secret("c2hvcnQ=").is_err());
+        assert!(parse_secret("not base64!").is_err());
+        assert!(parse_secret(&base64::engine::general_purpose::STANDARD.encode([7u8; 32])).is_ok());
     }
 }

@@ -1,4 +1,4 @@
-//! Password hashing, session tokens and service credentials.
+//! Password hashing, session tokens and derived secrets.
 //!
 //! Password work is deliberately slow, so it runs on the blocking pool, never on the async
 //! runtime. Comparisons of secrets are constant-time.
@@ -157,21 +157,6 @@ pub fn token_hash(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
-/// Whether `token` hashes to one of `allowed`, in constant time over the whole list.
-pub fn matches_any<'a>(
-    token: &str,
-    allowed: impl IntoIterator<Item = &'a [u8; 32]>,
-) -> Option<usize> {
-    let hash = token_hash(token);
-    let mut found = None;
-    for (i, candidate) in allowed.into_iter().enumerate() {
-        if bool::from(candidate.ct_eq(&hash)) {
-            found = Some(i);
-        }
-    }
-    found
-}
-
 /// `HMAC-SHA256(secret, label || 0 || input)`: deterministic, unguessable without the secret.
 pub fn derive(secret: &[u8], label: &str, input: &str) -> [u8; 32] {
     let mut mac =
@@ -292,7 +277,6 @@ mod tests {
         assert!(a.starts_with(SESSION_TOKEN_PREFIX));
         assert_eq!(a.len(), SESSION_TOKEN_PREFIX.len() + 43);
         assert_ne!(a, b);
-        assert_eq!(matches_any(&a, &[token_hash(&b), token_hash(&a)]), Some(1));
-        assert_eq!(matches_any("other", &[token_hash(&a)]), None);
+        assert_ne!(token_hash(&a), token_hash(&b));
     }
 }

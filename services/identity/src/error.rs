@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use tessera_kit::DbError;
+use tessera_kit::db::TransactionError;
 use tessera_kit::error::{self, FieldViolations};
 use tonic::Status;
 
@@ -71,6 +72,21 @@ impl IdentityError {
         Self::Unauthenticated {
             reason: "INVALID_CREDENTIALS",
             message: "the credentials are not valid",
+        }
+    }
+}
+
+impl From<FieldViolations> for IdentityError {
+    fn from(violations: FieldViolations) -> Self {
+        Self::Invalid(violations)
+    }
+}
+
+impl TransactionError for IdentityError {
+    fn as_db_error(&self) -> Option<&DbError> {
+        match self {
+            Self::Db(db) => Some(db),
+            _ => None,
         }
     }
 }

@@ -1,26 +1,34 @@
-//! The identity service: users, sign-in, sessions, introspection and anti-replay tokens for the
-//! whole suite.
+//! The identity service: users, sign-in, sessions, API keys, introspection and anti-replay
+//! tokens for the whole suite.
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
+//! Each resource family is a module with three layers: `api` (protobuf in and out), `domain`
+//! (rules, on [`Identity`]) and `store` (the only place that speaks Diesel). See
+//! `docs/ARCHITECTURE.md`.
 
-pub mod api;
+pub mod accounts;
+pub mod anti_replay;
 pub mod api_keys;
-pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod device;
 pub mod error;
-pub mod keyring;
+pub mod events;
+mod hasher;
+pub mod ids;
 pub mod magic_link;
+pub mod maintenance;
 pub mod security_log;
-pub mod service;
-pub mod store;
+pub mod sessions;
+pub mod sign_in;
+pub mod state;
 pub mod throttle;
 pub mod validate;
 
 use std::sync::Arc;
-use std::time::Duration;
 
+use tessera_kit::auth::Access;
+use tessera_kit::clock::Clock;
 use tessera_kit::{Context, ServiceSpec, Services};
 use tessera_proto::tessera::identity::v1::account_service_server::AccountServiceServer;
 use tessera_proto::tessera::identity::v1::anti_replay_service_server::AntiReplayServiceServer;
@@ -33,11 +41,11 @@ use tessera_proto::tessera::identity::v1::session_service_server::SessionService
 use tessera_proto::tessera::identity::v1::sign_in_service_server::SignInServiceServer;
 
 pub use config::Config;
+pub use state::{Identity, Options};
 
-use crate::clock::Clock;
 use crate::crypto::HashCost;
 use crate::magic_link::MagicLinkSender;
-use crate::service::{Identity, Options};
+use crate::sessions::LocalResolver;
 
 /// Name, schema, migrations and default port of the identity service.
 pub const SPEC: ServiceSpec = ServiceSpec {
@@ -47,8 +55,25 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     default_port: 50051,
 };
 
-/// How often expired claims, security events and device codes are cleaned up.
-const SWEEP_INTERVAL: Duration = Duration::from_secs(3600);
+/// Who may call what: sign-up and sign-in are public, the services' RPCs internal, every
+/// other RPC needs the user's session.
+pub const ACCESS: Access = Access {
+    public: &[
+        "tessera.identity.v1.AccountService/CreateAccount",
+        "tessera.identity.v1.SignInService/Prelogin",
+        "tessera.identity.v1.SignInService/SignInWithPassword",
+        "tessera.identity.v1.SignInService/RequestMagicLink",
+        "tessera.identity.v1.SignInService/VerifyMagicLink",
+        "tessera.identity.v1.SignInService/StartDeviceAuthorization",
+        "tessera.identity.v1.SignInService/PollDeviceAuthorization",
+    ],
+    internal: &[
+        "tessera.identity.v1.IntrospectionService",
+        "tessera.identity.v1.EventService",
+        "tessera.identity.v1.ApiKeyVaultService",
+        "tessera.identity.v1.AntiReplayService",
+    ],
+};
 
 /// What tests swap out: the clock and the magic-link sender.
 #[derive(Debug, Clone)]
@@ -83,7 +108,7 @@ pub fn services_with(
             rand::random::<[u8; 32]>().to_vec()
         }
     };
-    if config.key_ring.is_none() {
+    if ctx.config.key_ring.is_none() {
         tracing::warn!("TESSERA_KEY_RING is not set: the API key RPCs are unavailable");
     }
     let options = Options {
@@ -92,75 +117,41 @@ pub fn services_with(
             iterations: config.password_iterations,
         },
         secret,
-        internal: config.internal_credentials,
-        key_ring: config.key_ring,
+        key_ring: ctx.config.key_ring.clone(),
         sender: environment.sender,
         magic_link_url: config.magic_link_url,
         device_verification_uri: config.device_verification_uri,
         security_event_retention: config.security_event_retention,
     };
     let identity = Identity::new(ctx.db.clone(), environment.clock, options)?;
+    maintenance::start(identity.clone(), ctx);
 
-    let maintenance = identity.clone();
-    let shutdown = ctx.shutdown.clone();
-    let started = ctx.clone();
-    tokio::spawn(async move {
-        // The schema must be migrated before anything here touches it.
-        if !started.wait_until_ready().await {
-            return;
-        }
-        match maintenance.rotate_api_keys().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(rotated = n, "re-encrypted API keys under the primary key"),
-            Err(err) => tracing::warn!(error = %err, "re-encrypting API keys failed"),
-        }
-        loop {
-            tokio::select! {
-                () = shutdown.cancelled() => return,
-                () = tokio::time::sleep(SWEEP_INTERVAL) => {}
-            }
-            match maintenance.sweep().await {
-                Ok(n) => tracing::debug!(deleted = n, "swept expired claims and security events"),
-                Err(err) => tracing::warn!(error = %err, "sweeping expired rows failed"),
-            }
-        }
-    });
-
-    let max = ctx.config.max_message_bytes as usize;
-    macro_rules! limited {
-        ($server:expr) => {
-            $server
-                .max_decoding_message_size(max)
-                .max_encoding_message_size(max)
-        };
-    }
-    Ok(Services::new()
-        .with_service(limited!(AccountServiceServer::new(api::AccountApi(
-            identity.clone()
-        ))))
-        .with_service(limited!(SignInServiceServer::new(api::SignInApi(
-            identity.clone()
-        ))))
-        .with_service(limited!(SessionServiceServer::new(api::SessionApi(
-            identity.clone()
-        ))))
-        .with_service(limited!(ApiKeyServiceServer::new(api::ApiKeyApi(
-            identity.clone()
-        ))))
-        .with_service(limited!(SecurityEventServiceServer::new(
-            api::SecurityEventApi(identity.clone())
+    Ok(ctx
+        .services(ACCESS)
+        .resolve_users_with(Arc::new(LocalResolver(identity.clone())))
+        .with(AccountServiceServer::new(accounts::api::AccountApi(
+            identity.clone(),
         )))
-        .with_service(limited!(IntrospectionServiceServer::new(
-            api::IntrospectionApi(identity.clone())
+        .with(SignInServiceServer::new(sign_in::api::SignInApi(
+            identity.clone(),
         )))
-        .with_service(limited!(EventServiceServer::new(api::EventApi {
-            identity: identity.clone(),
-            shutdown: ctx.shutdown.clone()
-        })))
-        .with_service(limited!(ApiKeyVaultServiceServer::new(
-            api::ApiKeyVaultApi(identity.clone())
+        .with(SessionServiceServer::new(sessions::api::SessionApi(
+            identity.clone(),
         )))
-        .with_service(limited!(AntiReplayServiceServer::new(api::AntiReplayApi(
-            identity
-        )))))
+        .with(ApiKeyServiceServer::new(api_keys::api::ApiKeyApi(
+            identity.clone(),
+        )))
+        .with(SecurityEventServiceServer::new(
+            security_log::api::SecurityEventApi(identity.clone()),
+        ))
+        .with(IntrospectionServiceServer::new(
+            sessions::api::IntrospectionApi(identity.clone()),
+        ))
+        .with(EventServiceServer::new(events::api::EventApi(ctx.outbox())))
+        .with(ApiKeyVaultServiceServer::new(
+            api_keys::api::ApiKeyVaultApi(identity.clone()),
+        ))
+        .with(AntiReplayServiceServer::new(
+            anti_replay::api::AntiReplayApi(identity),
+        )))
 }

@@ -1,7 +1,7 @@
 //! Checks of user input, each returning the normalised value or a reason for the caller.
 
-use prost_types::value::Kind;
-use serde_json::{Map, Value};
+use serde_json::Value;
+use tessera_kit::convert::struct_to_json;
 
 /// Longest accepted public key JSON, in bytes.
 const MAX_JWK_BYTES: usize = 8 * 1024;
@@ -121,55 +121,6 @@ pub fn public_jwk(key: &prost_types::Struct) -> Result<Value, &'static str> {
     }
 }
 
-/// protobuf Struct -> JSON.
-pub fn struct_to_json(s: &prost_types::Struct) -> Value {
-    Value::Object(
-        s.fields
-            .iter()
-            .map(|(k, v)| (k.clone(), value_to_json(v)))
-            .collect(),
-    )
-}
-
-fn value_to_json(v: &prost_types::Value) -> Value {
-    match &v.kind {
-        None | Some(Kind::NullValue(_)) => Value::Null,
-        Some(Kind::BoolValue(b)) => Value::Bool(*b),
-        Some(Kind::NumberValue(n)) => {
-            serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number)
-        }
-        Some(Kind::StringValue(s)) => Value::String(s.clone()),
-        Some(Kind::ListValue(l)) => Value::Array(l.values.iter().map(value_to_json).collect()),
-        Some(Kind::StructValue(s)) => struct_to_json(s),
-    }
-}
-
-/// JSON object -> protobuf Struct (non-objects give an empty Struct).
-pub fn json_to_struct(v: &Value) -> prost_types::Struct {
-    let fields = match v {
-        Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| (k.clone(), json_to_value(v)))
-            .collect(),
-        _ => Default::default(),
-    };
-    prost_types::Struct { fields }
-}
-
-fn json_to_value(v: &Value) -> prost_types::Value {
-    let kind = match v {
-        Value::Null => Kind::NullValue(0),
-        Value::Bool(b) => Kind::BoolValue(*b),
-        Value::Number(n) => Kind::NumberValue(n.as_f64().unwrap_or_default()),
-        Value::String(s) => Kind::StringValue(s.clone()),
-        Value::Array(a) => Kind::ListValue(prost_types::ListValue {
-            values: a.iter().map(json_to_value).collect(),
-        }),
-        Value::Object(_) => Kind::StructValue(json_to_struct(v)),
-    };
-    prost_types::Value { kind: Some(kind) }
-}
-
 /// An identifier for sign-in: an email (lowercased) or a username.
 pub fn identifier(raw: &str) -> Result<Identifier, &'static str> {
     let raw = raw.trim();
@@ -201,20 +152,11 @@ impl Identifier {
     }
 }
 
-/// Builds a JSON object from pairs (for kdf params).
-pub fn object(pairs: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
-    Value::Object(
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect::<Map<_, _>>(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+    use tessera_kit::convert::json_to_struct;
 
     #[test]
     fn emails_and_usernames() {

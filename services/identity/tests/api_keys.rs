@@ -1,11 +1,10 @@
 //! User API keys: encrypted at rest, masked in listings, plaintext only for services, rotation.
 
-mod common;
-
-use common::{Identity, SERVICE_TOKEN, authed, config_with_ring, key_ring_k1};
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::api_key_service_client::ApiKeyServiceClient;
 use tessera_proto::tessera::identity::v1::api_key_vault_service_client::ApiKeyVaultServiceClient;
+use tessera_testkit::identity::{key_ring_k1, setup_with_ring};
+use tessera_testkit::{SERVICE_TOKEN, TestIdentity as Identity, authed};
 use tonic::Code;
 
 const SECRET: &str = "sk-ant-api03-very-secret-value-wxyz";
@@ -134,7 +133,7 @@ async fn a_new_primary_key_re_encrypts_old_rows_at_start_up() {
         "k2:MjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjI=,{}",
         key_ring_k1()
     );
-    let identity = Identity::start_with(db, config_with_ring(&rotated_ring)).await;
+    let identity = Identity::start_with(db, setup_with_ring(&rotated_ring)).await;
     let mut under_k2 = false;
     for _ in 0..100 {
         let raw: String = identity

@@ -1,12 +1,10 @@
 //! Every RPC that touches an account's data, called with another user's token, changes and
 //! reveals nothing of the victim's.
 
-mod common;
-
-use common::{Identity, authed};
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::api_key_service_client::ApiKeyServiceClient;
 use tessera_proto::tessera::identity::v1::security_event_service_client::SecurityEventServiceClient;
+use tessera_testkit::{TestIdentity as Identity, authed};
 
 async fn snapshot(identity: &Identity, victim_id: &str) -> (i64, i64, i64, String) {
     let client = identity.db.client().await;

@@ -1,10 +1,8 @@
 //! The account lifecycle event stream: ordered, resumable by cursor, for services only.
 
-mod common;
-
-use common::{Identity, PASSWORD, SERVICE_TOKEN, authed};
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::event_service_client::EventServiceClient;
+use tessera_testkit::{PASSWORD, SERVICE_TOKEN, TestIdentity as Identity, authed};
 use tonic::Code;
 
 /// Reads events (skipping heartbeats) until `count` arrived.

@@ -1,8 +1,6 @@
 //! Identity starting on a database where only the roles exist (a first deployment) migrates
 //! before any background work touches its tables: no warning or error is logged.
 
-mod common;
-
 use tessera_testkit::TestDb;
 
 #[tokio::test]
@@ -15,7 +13,8 @@ async fn a_first_start_logs_no_warning() {
         .batch_execute(tessera_testkit::db::ROLES_SQL)
         .await
         .expect("bootstrap roles");
-    let identity = common::Identity::start_with(db, common::config()).await;
+    let identity =
+        tessera_testkit::TestIdentity::start_with(db, tessera_testkit::identity::setup()).await;
     identity.sign_up("first").await;
     // Give start-up background work (key rotation) time to run.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;

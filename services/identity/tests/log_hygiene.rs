@@ -1,9 +1,7 @@
 //! No password, token, hash or key reaches the logs during a full sign-in flow.
 
-mod common;
-
-use common::{Identity, PASSWORD, SERVICE_TOKEN, authed};
 use tessera_proto::tessera::identity::v1 as pb;
+use tessera_testkit::{PASSWORD, SERVICE_TOKEN, TestIdentity as Identity, authed};
 
 #[tokio::test]
 async fn a_full_sign_in_flow_logs_no_secret() {

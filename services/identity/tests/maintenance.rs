@@ -1,14 +1,12 @@
 //! Retention: anti-replay claims after 24 hours, security events after the configured period.
 
-mod common;
-
-use common::{Identity, SERVICE_TOKEN, authed};
 use std::sync::Arc;
-use tessera_identity::clock::Clock;
-use tessera_identity::service::{Identity as Domain, Options};
+use tessera_identity::{Identity as Domain, Options};
 use tessera_kit::Db;
+use tessera_kit::clock::Clock;
 use tessera_kit::db::DbSettings;
 use tessera_proto::tessera::identity::v1 as pb;
+use tessera_testkit::{SERVICE_TOKEN, TestIdentity as Identity, authed};
 
 #[tokio::test]
 async fn sweeping_removes_what_is_past_retention_only() {
@@ -36,7 +34,7 @@ async fn sweeping_removes_what_is_past_retention_only() {
     // A domain object on the same database, its clock 91 days ahead of the recorded rows.
     let clock = Clock::manual();
     clock.advance(chrono::Duration::days(91));
-    let config = common::config();
+    let config = tessera_testkit::identity::setup();
     let mut settings = DbSettings::from_config(
         &identity.db.config(),
         "identity-test",
@@ -52,12 +50,11 @@ async fn sweeping_removes_what_is_past_retention_only() {
                 iterations: 1,
             },
             secret: vec![1; 32],
-            internal: vec![],
-            key_ring: config.key_ring,
+            key_ring: Some(config.key_ring),
             sender: Arc::new(tessera_identity::magic_link::MemorySender::default()),
-            magic_link_url: config.magic_link_url,
-            device_verification_uri: config.device_verification_uri,
-            security_event_retention: config.security_event_retention,
+            magic_link_url: config.config.magic_link_url,
+            device_verification_uri: config.config.device_verification_uri,
+            security_event_retention: config.config.security_event_retention,
         },
     )
     .expect("domain");

@@ -1,11 +1,9 @@
 //! Magic links and the RFC 8628 device flow, end to end over gRPC.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Identity, authed, reason};
 use tessera_proto::tessera::identity::v1 as pb;
+use tessera_testkit::{TestIdentity as Identity, authed, reason};
 use tonic::Code;
 use tonic_types::StatusExt;
 

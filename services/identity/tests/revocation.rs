@@ -1,28 +1,23 @@
 //! Revocations and deletions reach other services' auth layers within the 2-second bound.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Identity, PASSWORD, SERVICE_TOKEN, authed, reason};
 use tessera_kit::auth::{Authenticator, CACHE_TTL};
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::testing::v1::WhoAmIRequest;
 use tessera_proto::tessera::testing::v1::echo_service_client::EchoServiceClient;
-use tessera_testkit::{TestDb, TestService, echo};
+use tessera_testkit::{PASSWORD, SERVICE_TOKEN, TestIdentity as Identity, authed, reason};
+use tessera_testkit::{TestSuite, echo};
 use tokio_util::sync::CancellationToken;
 use tonic::Code;
 
 /// The bound the suite promises.
 const REVOCATION_BOUND: Duration = Duration::from_secs(2);
 
-async fn warm(auth: &Authenticator, token: &str) -> tessera_kit::auth::Principal {
+async fn warm(auth: &Authenticator, token: &str) -> tessera_kit::auth::UserCaller {
     // Wait until the event stream is alive and the principal is served from the cache.
     for _ in 0..100 {
-        let principal = auth
-            .authenticate(authed(token, ()).metadata())
-            .await
-            .expect("valid token");
+        let principal = auth.authenticate(token).await.expect("valid token");
         if auth.cached_principals() > 0 {
             return principal;
         }
@@ -39,7 +34,7 @@ async fn a_revoked_session_fails_in_another_service_within_two_seconds() {
     );
     let identity = Identity::start().await;
     let shutdown = CancellationToken::new();
-    let auth = Authenticator::start(&identity.service.uri(), SERVICE_TOKEN, shutdown.clone())
+    let auth = Authenticator::connect(&identity.service.uri(), SERVICE_TOKEN, shutdown.clone())
         .expect("authenticator");
     let (alice, token) = identity.sign_up("alice").await;
     let (_, other) = identity.sign_up("bob").await;
@@ -54,15 +49,12 @@ async fn a_revoked_session_fails_in_another_service_within_two_seconds() {
         .await
         .expect("sign out");
     tokio::time::sleep(REVOCATION_BOUND).await;
-    let refused = auth
-        .authenticate(authed(&token, ()).metadata())
-        .await
-        .expect_err("revoked");
+    let refused = auth.authenticate(&token).await.expect_err("revoked");
     assert_eq!(
         (refused.code(), reason(&refused).as_str()),
         (Code::Unauthenticated, "SESSION_INVALID")
     );
-    auth.authenticate(authed(&other, ()).metadata())
+    auth.authenticate(&other)
         .await
         .expect("other sessions are unaffected");
     shutdown.cancel();
@@ -70,14 +62,12 @@ async fn a_revoked_session_fails_in_another_service_within_two_seconds() {
 
 #[tokio::test]
 async fn a_deleted_account_fails_in_another_service_within_two_seconds() {
-    let identity = Identity::start().await;
-    let echo_db = TestDb::new().await;
-    let mut config = echo_db.config();
-    config.identity_url = Some(identity.service.uri());
-    config.service_token =
-        Some(tessera_kit::config::SecretValue::parse(SERVICE_TOKEN).expect("token"));
-    let other_service = TestService::start(echo::SPEC, config, echo::services).await;
-    let mut client = EchoServiceClient::new(other_service.channel().await);
+    let suite = TestSuite::new()
+        .with(echo::SPEC, echo::services)
+        .start()
+        .await;
+    let identity = &suite.identity;
+    let mut client = EchoServiceClient::new(suite.channel("echo").await);
 
     let (alice, token) = identity.sign_up("alice").await;
     let me = client
@@ -123,7 +113,7 @@ async fn without_the_event_stream_the_cache_is_not_trusted() {
     let identity = Identity::start().await;
     let shutdown = CancellationToken::new();
     // A credential identity does not know: introspection and the stream are both refused.
-    let auth = Authenticator::start(
+    let auth = Authenticator::connect(
         &identity.service.uri(),
         "tsvc_unknown_service_token",
         shutdown.clone(),
@@ -131,7 +121,7 @@ async fn without_the_event_stream_the_cache_is_not_trusted() {
     .expect("authenticator");
     let (_, token) = identity.sign_up("alice").await;
     let status = auth
-        .authenticate(authed(&token, ()).metadata())
+        .authenticate(&token)
         .await
         .expect_err("refused credential");
     assert_eq!(status.code(), Code::Unavailable, "{status:?}");

@@ -1,10 +1,8 @@
 //! The security log a user can review.
 
-mod common;
-
-use common::{Identity, PASSWORD, authed};
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::security_event_service_client::SecurityEventServiceClient;
+use tessera_testkit::{PASSWORD, TestIdentity as Identity, authed};
 
 #[tokio::test]
 async fn sign_ins_failures_lockouts_and_revocations_are_logged_for_their_owner_only() {

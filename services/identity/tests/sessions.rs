@@ -1,9 +1,7 @@
 //! Sessions, introspection and anti-replay tokens, end to end over gRPC.
 
-mod common;
-
-use common::{Identity, PASSWORD, SERVICE_TOKEN, authed, reason};
 use tessera_proto::tessera::identity::v1 as pb;
+use tessera_testkit::{PASSWORD, SERVICE_TOKEN, TestIdentity as Identity, authed, reason};
 use tonic::Code;
 
 async fn sign_in_again(identity: &Identity, who: &str, client: &str) -> String {

@@ -91,6 +91,23 @@ pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Cha
     channel
 }
 
+/// A balanced channel to identity at `url` and the interceptor that presents this service's
+/// credential; errors name the setting at fault.
+pub fn identity_link(url: &str, service_token: &str) -> anyhow::Result<(Channel, Forward)> {
+    let uri: http::Uri = url
+        .parse()
+        .map_err(|e| anyhow::anyhow!("configuration error: TESSERA_IDENTITY_URL: {e}"))?;
+    let host = uri
+        .host()
+        .ok_or_else(|| anyhow::anyhow!("configuration error: TESSERA_IDENTITY_URL: no host"))?;
+    let port = uri.port_u16().unwrap_or(80);
+    let channel = balanced_channel(host, port, ChannelSettings::default());
+    let forward = Forward::bearer(service_token).map_err(|_| {
+        anyhow::anyhow!("configuration error: TESSERA_SERVICE_TOKEN: not valid metadata")
+    })?;
+    Ok((channel, forward))
+}
+
 /// Adds the current trace context and, when set, the credentials to forward to every call.
 #[derive(Debug, Clone, Default)]
 pub struct Forward {

@@ -11,6 +11,9 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, ValueEnum};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::auth::ServiceCredentials;
+use crate::keyring::KeyRing;
+
 /// Settings every Tessera service reads.
 #[derive(Debug, Clone, Args)]
 pub struct CommonConfig {
@@ -47,6 +50,21 @@ pub struct CommonConfig {
     /// This service's credential for identity's internal RPCs (introspection, events).
     #[arg(long, env = "TESSERA_SERVICE_TOKEN", hide_env_values = true, value_parser = SecretValue::parse)]
     pub service_token: Option<SecretValue>,
+
+    /// Service credentials allowed to call this service's internal RPCs, as comma-separated
+    /// `name:sha256-hex-of-token` pairs. Callers send `authorization: Bearer <token>`.
+    #[arg(long, env = "TESSERA_INTERNAL_CREDENTIALS", default_value = "", hide_default_value = true,
+          value_parser = ServiceCredentials::parse)]
+    pub internal_credentials: ServiceCredentials,
+
+    /// Key ring sealing secrets at rest: `id:base64-32-byte-key,...`, the primary first.
+    /// Older ids stay readable; rows under them are re-sealed at start-up.
+    #[arg(long, env = "TESSERA_KEY_RING", hide_env_values = true, value_parser = KeyRing::parse)]
+    pub key_ring: Option<KeyRing>,
+
+    /// Port serving Prometheus metrics at /metrics (on TESSERA_GRPC_HOST). Unset: no endpoint.
+    #[arg(long, env = "TESSERA_METRICS_PORT", value_parser = parse_port)]
+    pub metrics_port: Option<u16>,
 
     /// Role every connection switches to at start (PostgreSQL `role` startup parameter), when
     /// the login user is a member of the service's least-privilege role rather than that role.

@@ -50,6 +50,26 @@ impl FieldViolations {
         }
     }
 
+    /// `Ok(value)` when nothing was recorded, otherwise INVALID_ARGUMENT with a BadRequest.
+    pub fn into_result_with<T>(self, value: T) -> Result<T, Self> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+
+    /// Adds every violation of `other`.
+    pub fn extend(&mut self, other: FieldViolations) -> &mut Self {
+        self.0.extend(other.0);
+        self
+    }
+
+    /// The fields named so far, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|v| v.field.as_str())
+    }
+
     /// INVALID_ARGUMENT with one field violation per problem.
     pub fn into_status(self) -> Status {
         let message = match self.0.as_slice() {
@@ -61,6 +81,12 @@ impl FieldViolations {
             message,
             ErrorDetails::with_bad_request(self.0),
         )
+    }
+}
+
+impl From<FieldViolations> for Status {
+    fn from(violations: FieldViolations) -> Self {
+        violations.into_status()
     }
 }
 

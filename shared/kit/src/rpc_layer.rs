@@ -1,5 +1,7 @@
 //! The tower layer every RPC passes through: one span per call (continuing the caller's W3C
-//! trace), the call's deadline, and a readiness gate that turns calls away until start-up is done.
+//! trace), the call's deadline, a readiness gate that turns calls away until start-up is done,
+//! RED metrics, and one answer for requests that do not decode (INVALID_ARGUMENT, not the
+//! INTERNAL tonic gives).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,6 +14,7 @@ use tonic::Status;
 use tower::{Layer, Service};
 use tracing::Instrument;
 
+use crate::metrics::Metrics;
 use crate::telemetry;
 
 /// Builds [`RpcService`]s.
@@ -20,16 +23,24 @@ pub struct RpcLayer {
     max_timeout: Duration,
     ready: Arc<AtomicBool>,
     cut_off: CancellationToken,
+    metrics: Metrics,
 }
 
 impl RpcLayer {
     /// `max_timeout` caps every call; `ready` opens the gate for application RPCs; cancelling
-    /// `cut_off` ends every call still running (when the shutdown grace period is over).
-    pub fn new(max_timeout: Duration, ready: Arc<AtomicBool>, cut_off: CancellationToken) -> Self {
+    /// `cut_off` ends every call still running (when the shutdown grace period is over);
+    /// every finished call is recorded in `metrics`.
+    pub fn new(
+        max_timeout: Duration,
+        ready: Arc<AtomicBool>,
+        cut_off: CancellationToken,
+        metrics: Metrics,
+    ) -> Self {
         Self {
             max_timeout,
             ready,
             cut_off,
+            metrics,
         }
     }
 }
@@ -79,6 +90,7 @@ where
             .trim_start_matches('/')
             .split_once('/')
             .unwrap_or(("unknown", "unknown"));
+        let (service, method) = (service.to_owned(), method.to_owned());
         let span = tracing::info_span!(
             "rpc",
             otel.name = %path.trim_start_matches('/'),
@@ -87,6 +99,7 @@ where
             rpc.service = %service,
             rpc.method = %method,
             rpc.grpc.status_code = tracing::field::Empty,
+            caller = tracing::field::Empty,
         );
         telemetry::continue_trace(&span, request.headers());
 
@@ -106,6 +119,7 @@ where
         let future = inner.call(request);
         let record_span = span.clone();
         let cut_off = self.layer.cut_off.clone();
+        let metrics = self.layer.metrics.clone();
         Box::pin(
             async move {
                 // Dropping `future` on either branch also cancels its database statement (db.rs).
@@ -119,6 +133,7 @@ where
                             .into_http()
                     }
                 };
+                let response = undecodable_is_invalid_argument(response);
                 let code = response
                     .headers()
                     .get("grpc-status")
@@ -126,7 +141,9 @@ where
                     .and_then(|v| v.parse::<i32>().ok())
                     .unwrap_or(0);
                 record_span.record("rpc.grpc.status_code", code);
-                let elapsed_us = started.elapsed().as_micros() as u64;
+                let elapsed = started.elapsed();
+                metrics.record_rpc(&service, &method, code, elapsed);
+                let elapsed_us = elapsed.as_micros() as u64;
                 if is_server_fault(code) {
                     tracing::warn!(code, elapsed_us, "rpc failed");
                 } else {
@@ -136,6 +153,29 @@ where
             }
             .instrument(span),
         )
+    }
+}
+
+/// tonic answers a request that does not decode as its message (invalid UTF-8 in a string,
+/// a truncated varint, garbage) with INTERNAL and the decoder's text; it is the caller's fault.
+/// Such answers are trailers-only (the status is in the headers), since decoding happens
+/// before the handler runs.
+fn undecodable_is_invalid_argument<B: Default>(response: http::Response<B>) -> http::Response<B> {
+    let headers = response.headers();
+    let internal = headers.get("grpc-status").is_some_and(|v| v == "13");
+    let undecodable = headers
+        .get("grpc-message")
+        .and_then(|v| v.to_str().ok())
+        // prost's text, percent-encoded as grpc-message is on the wire.
+        .is_some_and(|m| m.starts_with("failed%20to%20decode%20Protobuf%20message"));
+    if internal && undecodable {
+        crate::error::invalid_argument(
+            "request",
+            "the request body is not a valid protobuf encoding of this method's request message",
+        )
+        .into_http()
+    } else {
+        response
     }
 }
 

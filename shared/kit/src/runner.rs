@@ -73,11 +73,11 @@ where
             Command::Serve => {
                 let service = cli.service;
                 match server::bind(&cli.common, &spec).await {
-                    Ok(listener) => {
+                    Ok(listeners) => {
                         server::serve(
                             spec,
                             cli.common,
-                            listener,
+                            listeners,
                             server::termination_signal(),
                             |ctx| build(ctx, service),
                         )

@@ -6,6 +6,15 @@
 pub const FILE_DESCRIPTOR_SET: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/tessera_descriptor.bin"));
 
+/// A generated tonic server whose message-size limits can be set: the kit applies the
+/// configured limit to every service it serves through this.
+pub trait MessageLimits {
+    /// Limits decoded requests and encoded responses to `max_bytes`.
+    fn with_message_limits(self, max_bytes: usize) -> Self;
+}
+
+include!(concat!(env!("OUT_DIR"), "/message_limits.rs"));
+
 /// Packages under `tessera.*`.
 pub mod tessera {
     /// `tessera.identity.v1`: accounts, sign-in, sessions, introspection.

@@ -64,17 +64,6 @@ pub mod identity {
     }
 
     diesel::table! {
-        /// Outbox of account lifecycle events.
-        identity.events (seq) {
-            seq -> Int8,
-            kind -> Text,
-            user_id -> Uuid,
-            session_id -> Nullable<Uuid>,
-            occurred_at -> Timestamptz,
-        }
-    }
-
-    diesel::table! {
         /// Magic-link codes (hashes only).
         identity.auth_codes (id) {
             id -> Uuid,

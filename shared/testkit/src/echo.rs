@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use diesel::sql_types::Double;
 use diesel_async::RunQueryDsl;
+use tessera_kit::auth::Access;
 use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::error::{FieldViolations, invalid_argument};
 use tessera_kit::{Context, Db, ServiceSpec, Services};
@@ -24,6 +25,12 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     default_port: 0,
 };
 
+/// Echo is public (the benchmark baseline); WhoAmI needs a user.
+pub const ACCESS: Access = Access {
+    public: &["tessera.testing.v1.EchoService/Echo"],
+    internal: &[],
+};
+
 /// Longest accepted message, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 4096;
 const MAX_SLEEP: Duration = Duration::from_secs(60);
@@ -32,20 +39,13 @@ const MAX_SLEEP: Duration = Duration::from_secs(60);
 #[derive(Debug, Clone)]
 pub struct Echo {
     db: Db,
-    auth: Option<tessera_kit::auth::Authenticator>,
 }
 
 /// The echo service's routes, for `TestService::start`.
 pub fn services(ctx: &Context) -> anyhow::Result<Services> {
-    let max = ctx.config.max_message_bytes as usize;
-    Ok(Services::new().with_service(
-        EchoServiceServer::new(Echo {
-            db: ctx.db.clone(),
-            auth: ctx.auth.clone(),
-        })
-        .max_decoding_message_size(max)
-        .max_encoding_message_size(max),
-    ))
+    Ok(ctx
+        .services(ACCESS)
+        .with(EchoServiceServer::new(Echo { db: ctx.db.clone() })))
 }
 
 #[tonic::async_trait]
@@ -95,13 +95,10 @@ impl EchoService for Echo {
         &self,
         request: Request<WhoAmIRequest>,
     ) -> Result<Response<WhoAmIResponse>, Status> {
-        let auth = self.auth.as_ref().ok_or_else(|| {
-            Status::failed_precondition("this server has no TESSERA_IDENTITY_URL configured")
-        })?;
-        let principal = auth.authenticate(request.metadata()).await?;
+        let caller = tessera_kit::auth::user(&request)?;
         Ok(Response::new(WhoAmIResponse {
-            user_id: principal.user_id.to_string(),
-            session_id: principal.session_id.to_string(),
+            user_id: caller.user_id.to_string(),
+            session_id: caller.session_id.to_string(),
         }))
     }
 }

@@ -1,17 +1,22 @@
 //! Test support: a fresh PostgreSQL database per test (cloned from a migrated template),
-//! services started in-process on ephemeral ports, connected clients, and a TCP proxy that can
-//! cut a service off from its database.
+//! services started in-process on ephemeral ports and wired to each other ([`TestSuite`]),
+//! identity with helpers for users and tokens ([`TestIdentity`]), connected clients, and a TCP
+//! proxy that can cut a service off from its database.
 
 pub mod binary;
 pub mod db;
 pub mod echo;
 pub mod grpc;
+pub mod identity;
 pub mod logs;
 pub mod proxy;
 pub mod service;
+pub mod suite;
 
 pub use db::TestDb;
+pub use identity::{PASSWORD, SERVICE_TOKEN, TestIdentity, authed, bad_fields, reason};
 pub use service::TestService;
+pub use suite::{RunningSuite, TestSuite};
 
 /// Sends the service's logs to the test's captured output; `RUST_LOG` tunes it (default `warn`).
 pub fn init_logging() {

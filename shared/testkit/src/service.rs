@@ -16,6 +16,7 @@ use tonic_health::pb::health_client::HealthClient;
 #[derive(Debug)]
 pub struct TestService {
     addr: SocketAddr,
+    metrics_addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<anyhow::Result<()>>>,
 }
@@ -43,19 +44,28 @@ impl TestService {
         config
             .db_role
             .get_or_insert_with(|| crate::db::service_role(spec.schema));
-        let listener = TcpListener::bind("127.0.0.1:0")
+        let grpc = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binding an ephemeral port");
-        let addr = listener.local_addr().expect("local address");
+        let addr = grpc.local_addr().expect("local address");
+        let metrics = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binding an ephemeral port");
+        let metrics_addr = metrics.local_addr().expect("local address");
+        let listeners = tessera_kit::server::Listeners {
+            grpc,
+            metrics: Some(metrics),
+        };
         let (stop, stopped) = oneshot::channel::<()>();
         let shutdown = async move {
             let _ = stopped.await;
         };
         let task = tokio::spawn(tessera_kit::server::serve(
-            spec, config, listener, shutdown, build,
+            spec, config, listeners, shutdown, build,
         ));
         Self {
             addr,
+            metrics_addr,
             stop: Some(stop),
             task: Some(task),
         }
@@ -64,6 +74,11 @@ impl TestService {
     /// Where it listens.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Where it serves Prometheus metrics (`/metrics`).
+    pub fn metrics_addr(&self) -> SocketAddr {
+        self.metrics_addr
     }
 
     /// `http://127.0.0.1:<port>`.

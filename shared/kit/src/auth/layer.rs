@@ -1,0 +1,295 @@
+//! The tower layer that resolves the caller of every application RPC before its handler runs.
+
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use tonic::{Code, Status};
+use tower::{Layer, Service};
+
+use super::{Caller, ServiceCaller, ServiceCredentials, SharedResolver, bearer_value};
+use crate::error;
+
+/// Which of a service's methods are reachable without a user's session. Entries are a whole
+/// service (`tessera.identity.v1.EventService`) or one method
+/// (`tessera.identity.v1.SignInService/Prelogin`). Everything else needs a user.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Access {
+    /// Callable by anyone, without credentials.
+    pub public: &'static [&'static str],
+    /// Callable only by Tessera services with a service credential.
+    pub internal: &'static [&'static str],
+}
+
+/// What a method requires of its caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// Not an application method of this binary (health, reflection, unknown paths).
+    Nothing,
+    /// Listed as public.
+    Public,
+    /// Listed as internal: a service credential.
+    Service,
+    /// The default: a user's session.
+    User,
+}
+
+impl Access {
+    /// What calling `service/method` requires.
+    pub fn requirement(&self, service: &str, method: &str) -> Requirement {
+        let listed = |entries: &[&str]| {
+            entries.iter().any(|entry| match entry.split_once('/') {
+                Some((s, m)) => s == service && m == method,
+                None => *entry == service,
+            })
+        };
+        if listed(self.internal) {
+            Requirement::Service
+        } else if listed(self.public) {
+            Requirement::Public
+        } else {
+            Requirement::User
+        }
+    }
+
+    /// Every entry, for checking them against what is served.
+    pub fn entries(&self) -> impl Iterator<Item = &'static str> {
+        self.public.iter().chain(self.internal).copied()
+    }
+}
+
+/// See the module documentation.
+#[derive(Debug, Clone)]
+pub struct AuthLayer {
+    inner: Arc<Policy>,
+}
+
+#[derive(Debug)]
+struct Policy {
+    access: Access,
+    served: Vec<&'static str>,
+    credentials: ServiceCredentials,
+    resolver: Option<SharedResolver>,
+}
+
+impl AuthLayer {
+    /// Guards the services named `served` by `access`; internal callers are checked against
+    /// `credentials`, users through `resolver` (none: user methods answer UNAVAILABLE).
+    pub fn new(
+        access: Access,
+        served: Vec<&'static str>,
+        credentials: ServiceCredentials,
+        resolver: Option<SharedResolver>,
+    ) -> Self {
+        Self {
+            inner: Arc::new(Policy {
+                access,
+                served,
+                credentials,
+                resolver,
+            }),
+        }
+    }
+}
+
+impl<S> Layer<S> for AuthLayer {
+    type Service = AuthService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        AuthService {
+            inner,
+            policy: self.inner.clone(),
+        }
+    }
+}
+
+/// See [`AuthLayer`].
+#[derive(Debug, Clone)]
+pub struct AuthService<S> {
+    inner: S,
+    policy: Arc<Policy>,
+}
+
+impl Policy {
+    fn requirement(&self, path: &str) -> Requirement {
+        let Some((service, method)) = path.trim_start_matches('/').split_once('/') else {
+            return Requirement::Nothing;
+        };
+        if !self.served.contains(&service) {
+            return Requirement::Nothing;
+        }
+        self.access.requirement(service, method)
+    }
+
+    /// The caller the request may proceed as (`None` for public methods), or the refusal.
+    async fn admit(
+        &self,
+        requirement: Requirement,
+        headers: &http::HeaderMap,
+    ) -> Result<Option<Caller>, Status> {
+        let mut values = headers.get_all("authorization").iter();
+        let value = values.next();
+        if values.next().is_some() {
+            return Err(error::invalid_argument(
+                "authorization",
+                "send exactly one authorization metadata value",
+            ));
+        }
+        if requirement == Requirement::Public {
+            return Ok(None);
+        }
+        let token = value
+            .and_then(|v| v.to_str().ok())
+            .and_then(bearer_value)
+            .ok_or_else(|| match requirement {
+                Requirement::Service => error::unauthenticated(
+                    "SERVICE_CREDENTIAL_REQUIRED",
+                    "this RPC is for Tessera services: send authorization: Bearer <service token>",
+                ),
+                _ => error::unauthenticated(
+                    "CREDENTIALS_MISSING",
+                    "send authorization: Bearer <session token>",
+                ),
+            })?;
+        let service = self.credentials.service_for(token);
+        match (requirement, service) {
+            (Requirement::Service, Some(name)) => Ok(Some(Caller::Service(ServiceCaller { name }))),
+            (Requirement::Service, None) => match self.resolve(token).await {
+                // A real user, but this is not theirs to call.
+                Ok(_) => Err(error::with_reason(
+                    Code::PermissionDenied,
+                    "SERVICE_ONLY",
+                    "this RPC is only for Tessera services",
+                    Default::default(),
+                )),
+                Err(status) if status.code() == Code::Unauthenticated => {
+                    Err(error::unauthenticated(
+                        "CREDENTIALS_INVALID",
+                        "the credential is neither a known service credential nor a live session",
+                    ))
+                }
+                Err(status) => Err(status),
+            },
+            (_, Some(_)) => Err(error::with_reason(
+                Code::PermissionDenied,
+                "USER_ONLY",
+                "this RPC acts for a user: call it with the user's session token",
+                Default::default(),
+            )),
+            (_, None) => Ok(Some(Caller::User(self.resolve(token).await?))),
+        }
+    }
+
+    async fn resolve(&self, token: &str) -> Result<super::UserCaller, Status> {
+        match &self.resolver {
+            Some(resolver) => resolver.resolve(token).await,
+            None => Err(error::unavailable(
+                "sessions cannot be checked: this service has no TESSERA_IDENTITY_URL",
+                Duration::from_secs(5),
+            )),
+        }
+    }
+}
+
+impl<S, ReqBody, ResBody> Service<http::Request<ReqBody>> for AuthService<S>
+where
+    S: Service<http::Request<ReqBody>, Response = http::Response<ResBody>> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+    ReqBody: Send + 'static,
+    ResBody: Default + Send + 'static,
+{
+    type Response = http::Response<ResBody>;
+    type Error = S::Error;
+    type Future = BoxFuture<'static, Result<Self::Response, Self::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: http::Request<ReqBody>) -> Self::Future {
+        // The clone is ready only after poll_ready; swap so the ready one serves this call.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let requirement = self.policy.requirement(request.uri().path());
+        if requirement == Requirement::Nothing {
+            return Box::pin(inner.call(request));
+        }
+        let policy = self.policy.clone();
+        Box::pin(async move {
+            match policy.admit(requirement, request.headers()).await {
+                Ok(caller) => {
+                    if let Some(caller) = caller {
+                        let span = tracing::Span::current();
+                        match &caller {
+                            Caller::User(user) => span.record(
+                                "caller",
+                                tracing::field::display(format_args!("user:{}", user.user_id)),
+                            ),
+                            Caller::Service(service) => span.record(
+                                "caller",
+                                tracing::field::display(format_args!("service:{}", service.name)),
+                            ),
+                        };
+                        request.extensions_mut().insert(caller);
+                    }
+                    inner.call(request).await
+                }
+                Err(status) => Ok(status.into_http()),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ACCESS: Access = Access {
+        public: &["pkg.Accounts/Create", "pkg.Open"],
+        internal: &["pkg.Internal", "pkg.Accounts/Purge"],
+    };
+
+    #[test]
+    fn methods_need_a_user_unless_listed() {
+        assert_eq!(
+            ACCESS.requirement("pkg.Accounts", "Create"),
+            Requirement::Public
+        );
+        assert_eq!(
+            ACCESS.requirement("pkg.Open", "Anything"),
+            Requirement::Public
+        );
+        assert_eq!(
+            ACCESS.requirement("pkg.Internal", "X"),
+            Requirement::Service
+        );
+        assert_eq!(
+            ACCESS.requirement("pkg.Accounts", "Purge"),
+            Requirement::Service
+        );
+        assert_eq!(ACCESS.requirement("pkg.Accounts", "Get"), Requirement::User);
+        assert_eq!(
+            ACCESS.requirement("pkg.Accounts", "CreateX"),
+            Requirement::User
+        );
+        assert_eq!(ACCESS.requirement("pkg.Other", "Create"), Requirement::User);
+    }
+
+    #[test]
+    fn only_served_application_paths_are_guarded() {
+        let policy = Policy {
+            access: ACCESS,
+            served: vec!["pkg.Accounts"],
+            credentials: ServiceCredentials::default(),
+            resolver: None,
+        };
+        assert_eq!(
+            policy.requirement("/grpc.health.v1.Health/Check"),
+            Requirement::Nothing
+        );
+        assert_eq!(policy.requirement("/pkg.Accounts/Get"), Requirement::User);
+        assert_eq!(policy.requirement("garbage"), Requirement::Nothing);
+    }
+}

@@ -1,0 +1,227 @@
+//! Wake-ups by PostgreSQL LISTEN/NOTIFY: one dedicated connection per process, outside the
+//! pool, fans notifications out to every waiter.
+//!
+//! A notification is only a hint that something may have changed; waiters always read what
+//! changed from a durable cursor. The connection is rebuilt with backoff after any error, and
+//! every waiter is woken after a rebuild (notifications sent while it was down are lost), so
+//! nothing depends on a notification having arrived.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::StreamExt;
+use tokio::sync::{mpsc, watch};
+use tokio_postgres::AsyncMessage;
+use tokio_util::sync::CancellationToken;
+
+use crate::db::DbSettings;
+
+/// (channel, payload filter) -> the counter its waiters watch.
+type Waiters = HashMap<(String, Option<String>), watch::Sender<u64>>;
+
+/// Fans notifications out to waiters. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Notifier {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    /// One counter per (channel, payload filter); a bump wakes its waiters.
+    waiters: Mutex<Waiters>,
+    /// Channels to LISTEN on, told to the connection task as they appear.
+    listen: mpsc::UnboundedSender<String>,
+    /// Rebuilds of the connection so far (for tests and logs).
+    connections: watch::Sender<u64>,
+}
+
+/// Woken when a notification for its channel (and payload, if it filters) arrives, and after
+/// every rebuild of the listening connection.
+#[derive(Debug)]
+pub struct Wakeup {
+    receiver: watch::Receiver<u64>,
+}
+
+impl Wakeup {
+    /// Waits for the next wake-up. Wake-ups that came since the last call are not lost: they
+    /// make this return at once (several collapse into one).
+    pub async fn woken(&mut self) {
+        // The sender lives as long as the notifier; a closed channel means shutdown.
+        if self.receiver.changed().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+impl Notifier {
+    /// Starts the listening connection (opened lazily, when the first channel is wanted) with
+    /// the service's connection settings; it stops at `shutdown`.
+    pub fn start(settings: &DbSettings, shutdown: CancellationToken) -> Self {
+        let (listen, wanted) = mpsc::unbounded_channel();
+        let notifier = Self {
+            inner: Arc::new(Inner {
+                waiters: Mutex::new(HashMap::new()),
+                listen,
+                connections: watch::Sender::new(0),
+            }),
+        };
+        let mut settings = settings.clone();
+        settings.application_name.push_str("-listen");
+        tokio::spawn(run(settings, notifier.clone(), wanted, shutdown));
+        notifier
+    }
+
+    /// Wakes on every notification on `channel`.
+    pub fn subscribe(&self, channel: &str) -> Wakeup {
+        self.subscribe_key(channel, None)
+    }
+
+    /// Wakes on notifications on `channel` whose payload is `key` (or on all of them when
+    /// `key` is `None`).
+    pub fn subscribe_key(&self, channel: &str, key: Option<&str>) -> Wakeup {
+        let mut waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
+        let new_channel = !waiters.keys().any(|(c, _)| c == channel);
+        let sender = waiters
+            .entry((channel.to_owned(), key.map(str::to_owned)))
+            .or_insert_with(|| watch::Sender::new(0));
+        let receiver = sender.subscribe();
+        if new_channel {
+            let _ = self.inner.listen.send(channel.to_owned());
+        }
+        Wakeup { receiver }
+    }
+
+    /// How many times the listening connection has been (re)established.
+    pub fn connections(&self) -> watch::Receiver<u64> {
+        self.inner.connections.subscribe()
+    }
+
+    fn wake(&self, channel: Option<&str>, payload: Option<&str>) {
+        let mut waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
+        // Forget filters nobody waits on any more.
+        waiters.retain(|_, sender| sender.receiver_count() > 0);
+        for ((c, key), sender) in waiters.iter() {
+            let matches = match channel {
+                None => true,
+                Some(channel) => c == channel && (key.is_none() || key.as_deref() == payload),
+            };
+            if matches {
+                sender.send_modify(|n| *n = n.wrapping_add(1));
+            }
+        }
+    }
+
+    fn channels(&self) -> HashSet<String> {
+        let waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
+        waiters.keys().map(|(c, _)| c.clone()).collect()
+    }
+}
+
+/// Keeps one listening connection up until shutdown.
+async fn run(
+    settings: DbSettings,
+    notifier: Notifier,
+    mut wanted: mpsc::UnboundedReceiver<String>,
+    shutdown: CancellationToken,
+) {
+    let mut backoff = Duration::from_millis(100);
+    // Nothing to listen to yet: do not hold a connection for nothing.
+    let first = tokio::select! {
+        () = shutdown.cancelled() => return,
+        first = wanted.recv() => first,
+    };
+    if first.is_none() {
+        return;
+    }
+    loop {
+        let outcome = tokio::select! {
+            () = shutdown.cancelled() => return,
+            outcome = listen(&settings, &notifier, &mut wanted) => outcome,
+        };
+        if let Err(err) = outcome {
+            tracing::warn!(error = %err, ?backoff, "listening connection lost; rebuilding");
+        }
+        // Whatever was notified while down is lost: everyone catches up.
+        notifier.wake(None, None);
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            () = tokio::time::sleep(backoff) => {}
+        }
+        backoff = (backoff * 2).min(Duration::from_secs(5));
+    }
+}
+
+/// One connection's life: connect, LISTEN on every wanted channel, wake everyone (they may
+/// have missed notifications before this), then fan notifications out until it fails.
+async fn listen(
+    settings: &DbSettings,
+    notifier: &Notifier,
+    wanted: &mut mpsc::UnboundedReceiver<String>,
+) -> Result<(), String> {
+    let pg = settings.pg_config().map_err(|e| e.to_string())?;
+    let (client, mut connection) = crate::db::connect_raw(&pg).await?;
+    let (messages_tx, mut messages) = mpsc::unbounded_channel();
+    // The connection must be polled for the client's queries to run and notifications to
+    // arrive; it ends (closing `messages`) when the connection fails.
+    let driver = tokio::spawn(async move {
+        let mut stream = futures::stream::poll_fn(move |cx| connection.poll_message(cx));
+        while let Some(message) = stream.next().await {
+            match message {
+                Ok(message) => {
+                    if messages_tx.send(message).is_err() {
+                        return;
+                    }
+                }
+                Err(err) => {
+                    tracing::debug!(error = %err, "listening connection failed");
+                    return;
+                }
+            }
+        }
+    });
+    let _driver = AbortOnDrop(driver);
+    let mut listening = HashSet::new();
+    for channel in notifier.channels() {
+        listen_on(&client, &channel).await?;
+        listening.insert(channel);
+    }
+    notifier.inner.connections.send_modify(|n| *n += 1);
+    notifier.wake(None, None);
+    loop {
+        tokio::select! {
+            message = messages.recv() => match message {
+                Some(AsyncMessage::Notification(n)) => {
+                    notifier.wake(Some(n.channel()), Some(n.payload()));
+                }
+                Some(_) => {}
+                None => return Err("the connection closed".into()),
+            },
+            channel = wanted.recv() => {
+                let Some(channel) = channel else { return Ok(()) };
+                if listening.insert(channel.clone()) {
+                    listen_on(&client, &channel).await?;
+                    // Whatever happened before LISTEN took effect was not notified.
+                    notifier.wake(Some(&channel), None);
+                }
+            }
+        }
+    }
+}
+
+async fn listen_on(client: &tokio_postgres::Client, channel: &str) -> Result<(), String> {
+    // Channel names come from code (schema names), never from requests; quote them anyway.
+    let quoted = format!("\"{}\"", channel.replace('"', "\"\""));
+    client
+        .batch_execute(&format!("LISTEN {quoted}"))
+        .await
+        .map_err(|e| format!("LISTEN {channel} failed: {e}"))
+}
+
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}

@@ -1,0 +1,1 @@
+DROP TABLE intelligence.consumer_cursors;

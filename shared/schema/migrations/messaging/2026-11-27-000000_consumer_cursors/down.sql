@@ -1,0 +1,1 @@
+DROP TABLE messaging.consumer_cursors;

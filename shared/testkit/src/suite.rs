@@ -1,0 +1,130 @@
+//! Any set of services in-process on one fresh database, wired to each other over real gRPC on
+//! ephemeral ports: identity first, then each member with identity's address, its own service
+//! credential (which identity and every member accept), and the test key ring.
+//!
+//! ```ignore
+//! let suite = TestSuite::new().with(messaging::SPEC, messaging::test_services).start().await;
+//! let (alice, token) = suite.identity.sign_up("alice").await;
+//! let channel = suite.channel("messaging").await;
+//! ```
+
+use tessera_kit::auth::ServiceCredentials;
+use tessera_kit::config::SecretValue;
+use tessera_kit::{Context, ServiceSpec, Services};
+use tonic::transport::Channel;
+
+use crate::identity::{IdentitySetup, SERVICE_TOKEN, TestIdentity, setup};
+use crate::{TestDb, TestService};
+
+type Build = Box<dyn FnOnce(&Context) -> anyhow::Result<Services> + Send>;
+
+/// Builds a [`TestSuite`].
+pub struct TestSuite {
+    setup: IdentitySetup,
+    members: Vec<(ServiceSpec, Build)>,
+}
+
+impl std::fmt::Debug for TestSuite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<_> = self.members.iter().map(|(spec, _)| spec.name).collect();
+        f.debug_struct("TestSuite")
+            .field("members", &names)
+            .finish()
+    }
+}
+
+/// The started services. Dropping it stops them all and drops the database.
+#[derive(Debug)]
+pub struct RunningSuite {
+    /// The members, by name (dropped before identity and its database).
+    members: Vec<(&'static str, TestService)>,
+    /// identity, which owns the suite's database.
+    pub identity: TestIdentity,
+}
+
+impl Default for TestSuite {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The service credential a suite gives the member `name`.
+pub fn service_token(name: &str) -> String {
+    format!("tsvc_test_{name}_0123456789abcdef")
+}
+
+impl TestSuite {
+    /// identity alone, with the default test setup.
+    pub fn new() -> Self {
+        Self {
+            setup: setup(),
+            members: Vec::new(),
+        }
+    }
+
+    /// identity with `setup` instead.
+    pub fn identity_setup(mut self, setup: IdentitySetup) -> Self {
+        self.setup = setup;
+        self
+    }
+
+    /// Adds a member service built by `build`.
+    pub fn with<B>(mut self, spec: ServiceSpec, build: B) -> Self
+    where
+        B: FnOnce(&Context) -> anyhow::Result<Services> + Send + 'static,
+    {
+        self.members.push((spec, Box::new(build)));
+        self
+    }
+
+    /// Starts identity, then every member, on one fresh database.
+    pub async fn start(self) -> RunningSuite {
+        let Self { mut setup, members } = self;
+        let tokens: Vec<(String, String)> = members
+            .iter()
+            .map(|(spec, _)| (spec.name.to_owned(), service_token(spec.name)))
+            .collect();
+        setup.services.extend(tokens.iter().cloned());
+        let key_ring = setup.key_ring.clone();
+        let identity = TestIdentity::start_with(TestDb::new().await, setup).await;
+        let credentials = ServiceCredentials::from_tokens(
+            std::iter::once(("tests", SERVICE_TOKEN))
+                .chain(tokens.iter().map(|(n, t)| (n.as_str(), t.as_str()))),
+        );
+        let mut running = Vec::new();
+        for (spec, build) in members {
+            let mut config = identity.db.config();
+            config.identity_url = Some(identity.service.uri());
+            config.service_token =
+                Some(SecretValue::parse(&service_token(spec.name)).expect("a valid token"));
+            config.internal_credentials = credentials.clone();
+            config.key_ring = Some(key_ring.clone());
+            running.push((spec.name, TestService::start(spec, config, build).await));
+        }
+        RunningSuite {
+            members: running,
+            identity,
+        }
+    }
+}
+
+impl RunningSuite {
+    /// The running member `name`.
+    pub fn service(&self, name: &str) -> &TestService {
+        self.members
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, service)| service)
+            .unwrap_or_else(|| panic!("{name} is not a member of this suite"))
+    }
+
+    /// A connected channel to the member `name`.
+    pub async fn channel(&self, name: &str) -> Channel {
+        self.service(name).channel().await
+    }
+
+    /// The suite's database.
+    pub fn db(&self) -> &TestDb {
+        &self.identity.db
+    }
+}

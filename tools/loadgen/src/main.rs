@@ -1,0 +1,85 @@
+//! `tessera-loadgen`: every service's benchmark scenarios (see `scenarios`), each run on a
+//! fresh database with the services in-process (DATABASE_URL must allow creating databases,
+//! as for tests). Prints a Markdown table, the ratios to the baseline, and peak memory.
+#![allow(clippy::print_stdout)]
+
+use std::time::Duration;
+
+use clap::Parser;
+use tessera_kit::config::parse_duration;
+use tessera_loadgen::scenarios::{ALL, Settings};
+use tessera_loadgen::{MARKDOWN_HEADER, Report, peak_rss_mib};
+
+#[derive(Debug, Parser)]
+struct Args {
+    /// Workers calling at once.
+    #[arg(long, default_value_t = 32)]
+    concurrency: usize,
+    /// Measured time per scenario.
+    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    duration: Duration,
+    /// Unmeasured warm-up per scenario.
+    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    warmup: Duration,
+    /// Run only these services' scenario sets (comma-separated, e.g. identity).
+    #[arg(long, value_delimiter = ',')]
+    service: Vec<String>,
+    /// Run only these scenarios (comma-separated; identity: echo, warm, cold, sign-in, events).
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let settings = Settings {
+        concurrency: args.concurrency,
+        warmup: args.warmup,
+        duration: args.duration,
+        only: args.only,
+    };
+    let mut reports: Vec<Report> = Vec::new();
+    for (service, scenarios) in ALL {
+        if args.service.is_empty() || args.service.iter().any(|s| s == service) {
+            reports.extend(scenarios(&settings).await?);
+        }
+    }
+
+    println!("{MARKDOWN_HEADER}");
+    for report in &reports {
+        println!("{}", report.markdown_row());
+    }
+    let throughput = |name: &str| {
+        reports
+            .iter()
+            .find(|r| r.name.starts_with(name))
+            .map(Report::throughput)
+    };
+    let ratios = [
+        (
+            "warm introspection / echo throughput",
+            "introspection, warm",
+            "echo (baseline)",
+        ),
+        (
+            "cold introspection / echo throughput",
+            "introspection, cold",
+            "echo (baseline)",
+        ),
+        (
+            "password sign-in / echo throughput (same concurrency)",
+            "password sign-in",
+            "echo (baseline, sign-in",
+        ),
+    ];
+    println!();
+    for (label, numerator, denominator) in ratios {
+        if let (Some(n), Some(d)) = (throughput(numerator), throughput(denominator)) {
+            println!("{label}: {:.4}", n / d);
+        }
+    }
+    if let Some(rss) = peak_rss_mib() {
+        println!("peak resident memory of the whole process (servers + load): {rss:.0} MiB");
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Each service's benchmark scenarios. A service adds a module with one function,
+//! `run(&Settings) -> Vec<Report>`, and a line in [`ALL`].
+
+pub mod identity;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use crate::Report;
+
+/// What every scenario is run with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Workers calling at once.
+    pub concurrency: usize,
+    /// Unmeasured warm-up per scenario.
+    pub warmup: Duration,
+    /// Measured time per scenario.
+    pub duration: Duration,
+    /// Scenario names to run (empty: all).
+    pub only: Vec<String>,
+}
+
+impl Settings {
+    /// Whether the scenario `name` was asked for.
+    pub fn wants(&self, name: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|o| o == name)
+    }
+}
+
+/// A service's scenario set.
+pub type Scenarios =
+    for<'a> fn(&'a Settings) -> Pin<Box<dyn Future<Output = anyhow::Result<Vec<Report>>> + 'a>>;
+
+/// Every service's scenarios, by service name.
+pub const ALL: &[(&str, Scenarios)] = &[("identity", |settings| Box::pin(identity::run(settings)))];
