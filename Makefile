@@ -8,22 +8,26 @@ PYTEST := $(VENV)/bin/pytest
 CARGO ?= cargo
 
 BENCH_ARGS ?= --concurrency 32 --duration 10s
+# Most tests wait on PostgreSQL and the network, not the CPU.
+TEST_THREADS ?= 8
 
-.PHONY: help run test lint fmt build bench db-start db-stop db-url clean-db tools
+.PHONY: help run test lint fmt build bench schema db-start db-stop db-url clean-db tools
 
 help:
 	@echo "make run     start PostgreSQL (private cluster unless DATABASE_URL is set) and the four services"
 	@echo "make test    run every test in the workspace against real PostgreSQL"
 	@echo "make lint    rustfmt check, clippy (warnings denied), buf lint, hadolint"
 	@echo "make fmt     format the code"
-	@echo "make bench   identity benchmark (release build): throughput and p50/p99 next to the kit's echo"
+	@echo "make bench   every service's benchmark scenarios (release build): throughput, p50/p99, memory"
+	@echo "make schema  regenerate shared/schema/src/<schema>.rs from the migrations"
 	@echo "make db-start / db-stop / db-url   manage the private cluster"
 
 run:
 	@scripts/with-db.sh scripts/run-services.sh
 
+# cargo-nextest runs every test in its own process, all binaries' tests in parallel.
 test: $(PYTEST)
-	@scripts/with-db.sh $(CARGO) test --workspace --all-targets --no-fail-fast
+	@scripts/with-db.sh $(CARGO) nextest run --workspace --all-targets --no-fail-fast --test-threads $(TEST_THREADS)
 	$(PYTEST) -q deploy/tests
 
 lint: $(BUF) $(PYTEST)
@@ -40,6 +44,9 @@ bench:
 
 build:
 	$(CARGO) build --workspace --all-targets
+
+schema:
+	@TESSERA_UPDATE_SCHEMA=1 scripts/with-db.sh $(CARGO) test -p tessera-testkit --test schema
 
 db-start:
 	@scripts/dev-db.sh start

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and starts the four services against $DATABASE_URL, prints their addresses, and stops
 # them all on Ctrl-C (SIGINT) or SIGTERM. Ports: IDENTITY_PORT (50051), VAULT_STORAGE_PORT
-# (50052), MESSAGING_PORT (50053), PROJECT_INTELLIGENCE_PORT (50054).
+# (50052), MESSAGING_PORT (50053), PROJECT_INTELLIGENCE_PORT (50054); each serves Prometheus
+# metrics on its port + 10000. They listen on 127.0.0.1 unless TESSERA_GRPC_HOST says otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -73,13 +74,17 @@ for service in "${services[@]}"; do
       "TESSERA_SERVICE_TOKEN=$TESSERA_SERVICE_TOKEN"
     )
   fi
-  env DATABASE_URL="$url" TESSERA_GRPC_PORT="${ports[$service]}" "${extra[@]}" \
+  port=${ports[$service]}
+  env DATABASE_URL="$url" TESSERA_GRPC_HOST="${TESSERA_GRPC_HOST:-127.0.0.1}" \
+    TESSERA_GRPC_PORT="$port" TESSERA_METRICS_PORT="$((port + 10000))" "${extra[@]}" \
     ${roles[$service]:+TESSERA_DB_ROLE=${roles[$service]}} "target/debug/tessera-$service" &
   pids+=($!)
 done
 
 for service in "${services[@]}"; do
-  printf '%-22s grpc://localhost:%s\n' "$service" "${ports[$service]}"
+  port=${ports[$service]}
+  printf '%-22s grpc://localhost:%s   metrics http://localhost:%s/metrics\n' \
+    "$service" "$port" "$((port + 10000))"
 done
 echo "Explore: grpcurl -plaintext localhost:50051 list    Stop: Ctrl-C"
 

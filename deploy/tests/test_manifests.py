@@ -107,6 +107,23 @@ def test_probes_ports_and_services_agree(objects):
         assert svc_port["name"] == "grpc" and svc_port["appProtocol"] == "grpc" and svc_port["port"] == port
 
 
+def test_metrics_port_is_exposed_annotated_and_reachable(objects):
+    _, docs = objects
+    configmap = next(d for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("tessera-config"))
+    port = int(configmap["data"]["TESSERA_METRICS_PORT"])
+    services = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Service"}
+    policies = {d["metadata"]["name"]: d for d in docs if d["kind"] == "NetworkPolicy"}
+    for name in SERVICES:
+        template = deployments(docs)[name]["spec"]["template"]
+        annotations = template["metadata"]["annotations"]
+        assert annotations["prometheus.io/scrape"] == "true" and annotations["prometheus.io/port"] == str(port)
+        ports = {p["name"]: p["containerPort"] for p in template["spec"]["containers"][0]["ports"]}
+        assert ports["metrics"] == port, name
+        assert any(p["name"] == "metrics" and p["port"] == port for p in services[name]["spec"]["ports"])
+        allowed = [p["port"] for rule in policies[name]["spec"]["ingress"] for p in rule["ports"]]
+        assert port in allowed, f"{name}: the network policy lets no scraper in"
+
+
 def test_network_policies_follow_the_call_graph(objects):
     _, docs = objects
     policies = {d["metadata"]["name"]: d for d in docs if d["kind"] == "NetworkPolicy"}

@@ -48,9 +48,16 @@ pub enum IdentityError {
         /// Message.
         message: &'static str,
     },
-    /// Too many failures: try again later.
-    #[error("throttled")]
-    Throttled(Duration),
+    /// Too many attempts: try again later. `reason` is an ErrorInfo reason.
+    #[error("throttled: {reason}")]
+    Throttled {
+        /// Machine-readable reason.
+        reason: &'static str,
+        /// Developer-facing message.
+        message: &'static str,
+        /// When trying again may succeed.
+        retry_after: Duration,
+    },
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -61,9 +68,9 @@ pub enum IdentityError {
 
 impl IdentityError {
     /// INVALID_ARGUMENT for one field.
-    pub fn invalid(field: &str, description: &str) -> Self {
+    pub fn invalid(field: &str, description: impl std::fmt::Display) -> Self {
         let mut v = FieldViolations::new();
-        v.add(field, description);
+        v.add(field, description.to_string());
         Self::Invalid(v)
     }
 
@@ -104,9 +111,11 @@ impl From<IdentityError> for Status {
             IdentityError::NotConfigured { setting, message } => {
                 error::failed_precondition("NOT_CONFIGURED", setting, message)
             }
-            IdentityError::Throttled(retry_after) => {
-                error::rate_limited("too many failed attempts; retry later", retry_after)
-            }
+            IdentityError::Throttled {
+                reason,
+                message,
+                retry_after,
+            } => error::rate_limited(reason, message, retry_after),
             IdentityError::Db(db) => db.into(),
             IdentityError::Internal(detail) => error::internal(&std::io::Error::other(detail)),
         }

@@ -2,26 +2,31 @@
 
 use serde_json::Value;
 use tessera_kit::convert::struct_to_json;
+use tessera_kit::text::{TextError, free_text};
 
 /// Longest accepted public key JSON, in bytes.
 const MAX_JWK_BYTES: usize = 8 * 1024;
 
-/// Lowercases and checks an email address.
+/// Lowercases and checks an email address: an RFC 5321 mailbox with a dot-atom local part
+/// (no quoted strings, comments or display text) at a domain name (no address literals) of at
+/// least two labels, at most 254 characters in all.
 pub fn email(raw: &str) -> Result<String, &'static str> {
+    const INVALID: &str =
+        "must be an email address (local-part@domain.tld) of at most 254 characters";
     let email = raw.trim().to_lowercase();
-    let (local, domain) = email.split_once('@').ok_or("must be an email address")?;
-    let plausible = !local.is_empty()
-        && local.len() <= 64
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && email.len() <= 254
-        && email.chars().all(|c| !c.is_whitespace() && !c.is_control());
-    if plausible {
+    let options = email_address::Options {
+        minimum_sub_domains: 2,
+        allow_domain_literal: false,
+        allow_display_text: false,
+        allow_long_local_parts: false,
+    };
+    let parsed =
+        email_address::EmailAddress::parse_with_options(&email, options).map_err(|_| INVALID)?;
+    let dot_atom = !parsed.local_part().starts_with('"');
+    if dot_atom && email.len() <= 254 && free_text(&email, 254).is_ok() {
         Ok(email)
     } else {
-        Err("must be an email address of at most 254 characters")
+        Err(INVALID)
     }
 }
 
@@ -45,25 +50,15 @@ pub fn password(raw: &str) -> Result<(), &'static str> {
     }
 }
 
-/// Checks a display name: at most 100 characters, no control characters.
-pub fn display_name(raw: &str) -> Result<String, &'static str> {
-    let name = raw.trim();
-    if name.chars().count() <= 100 && !name.chars().any(char::is_control) {
-        Ok(name.to_owned())
-    } else {
-        Err("must be at most 100 characters without control characters")
-    }
+/// Checks a display name: free text (see `tessera_kit::text`) of at most 100 characters.
+pub fn display_name(raw: &str) -> Result<String, TextError> {
+    free_text(raw, 100)
 }
 
-/// Checks a client's self-description for the session list: at most 200 characters, no
-/// control characters.
-pub fn client_description(raw: &str) -> Result<String, &'static str> {
-    let description = raw.trim();
-    if description.chars().count() <= 200 && !description.chars().any(char::is_control) {
-        Ok(description.to_owned())
-    } else {
-        Err("must be at most 200 characters without control characters")
-    }
+/// Checks a client's self-description for the session list: free text of at most 200
+/// characters.
+pub fn client_description(raw: &str) -> Result<String, TextError> {
+    free_text(raw, 200)
 }
 
 /// Checks a picture URL: empty, or https with a host, at most 2048 characters.
@@ -74,7 +69,10 @@ pub fn picture_url(raw: &str) -> Result<String, &'static str> {
     let host = raw
         .strip_prefix("https://")
         .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    // ASCII only: an internationalised host or path arrives punycoded or percent-encoded, and
+    // nothing can hide behind look-alike or bidirectional characters.
     let valid = raw.len() <= 2048
+        && raw.is_ascii()
         && host.is_some_and(|h| !h.is_empty() && !h.contains('@'))
         && raw.chars().all(|c| !c.is_whitespace() && !c.is_control());
     if valid {
@@ -164,9 +162,22 @@ mod tests {
             email("  Alice@Example.COM ").as_deref(),
             Ok("alice@example.com")
         );
-        for bad in ["alice", "@example.com", "a@b", "a b@example.com", "a@.com"] {
+        for bad in [
+            "alice",
+            "@example.com",
+            "a@b",
+            "a b@example.com",
+            "a@.com",
+            "<script>@x.y",
+            "\"quoted\"@example.com",
+            "a@[127.0.0.1]",
+            "Ada <ada@example.com>",
+            "a..b@example.com",
+            "a@example.com\u{202e}",
+        ] {
             assert!(email(bad).is_err(), "{bad}");
         }
+        assert!(email("first.last+tag@sub.example.co.uk").is_ok());
         assert!(username("al_1ce").is_ok());
         for bad in ["al", "alice!", &"a".repeat(51), "ali ce"] {
             assert!(username(bad).is_err(), "{bad}");

@@ -339,10 +339,50 @@ async fn repeated_failures_lock_out_temporarily_with_growing_waits() {
 #[tokio::test]
 async fn prelogin_reveals_nothing_about_which_accounts_exist() {
     let identity = Identity::start().await;
-    let params = pb::KdfParams {
+    // Sign-up accepts only the profile Prelogin offers: anything else would tell a real
+    // account's answer from a made-up one.
+    let stronger = pb::KdfParams {
         salt: vec![9; 16],
         memory_kib: 65_536,
         iterations: 3,
+        parallelism: 1,
+    };
+    let refused = identity
+        .accounts()
+        .create_account(pb::CreateAccountRequest {
+            email: "vault@example.com".into(),
+            password: "a-derived-auth-hash-0123456789".into(),
+            kdf_params: Some(stronger),
+            ..Default::default()
+        })
+        .await
+        .expect_err("a profile the server does not offer");
+    assert_eq!(
+        bad_fields(&refused),
+        ["kdf_params.memory_kib", "kdf_params.iterations"]
+    );
+    let long_salt = pb::KdfParams {
+        salt: vec![9; 32],
+        memory_kib: 19_456,
+        iterations: 2,
+        parallelism: 1,
+    };
+    let refused = identity
+        .accounts()
+        .create_account(pb::CreateAccountRequest {
+            email: "vault@example.com".into(),
+            password: "a-derived-auth-hash-0123456789".into(),
+            kdf_params: Some(long_salt),
+            ..Default::default()
+        })
+        .await
+        .expect_err("a salt longer than the made-up ones");
+    assert_eq!(bad_fields(&refused), ["kdf_params.salt"]);
+
+    let params = pb::KdfParams {
+        salt: vec![9; 16],
+        memory_kib: 19_456,
+        iterations: 2,
         parallelism: 1,
     };
     identity
@@ -377,6 +417,14 @@ async fn prelogin_reveals_nothing_about_which_accounts_exist() {
     assert_eq!(a, a_again, "made-up answers are stable");
     assert_ne!(a.salt, b.salt);
     assert_eq!(a.salt.len(), 16);
+    // Everything but the (random-looking) salt is the same for real and made-up answers.
+    let real = prelogin("vault@example.com").await;
+    let shape = |p: &pb::KdfParams| (p.salt.len(), p.memory_kib, p.iterations, p.parallelism);
+    assert_eq!(
+        shape(&real),
+        shape(&a),
+        "a real answer looks like a made-up one"
+    );
 }
 
 #[tokio::test]

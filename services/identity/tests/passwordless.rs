@@ -1,10 +1,13 @@
 //! Magic links and the RFC 8628 device flow, end to end over gRPC.
 
+use std::net::{IpAddr, Ipv4Addr};
 use std::time::Duration;
 
 use tessera_proto::tessera::identity::v1 as pb;
+use tessera_proto::tessera::identity::v1::sign_in_service_client::SignInServiceClient;
 use tessera_testkit::{TestIdentity as Identity, authed, reason};
 use tonic::Code;
+use tonic::transport::Channel;
 use tonic_types::StatusExt;
 
 fn verify(email: &str, code: &str) -> pb::VerifyMagicLinkRequest {
@@ -134,8 +137,171 @@ async fn codes_expire_die_after_five_wrong_attempts_and_sends_are_limited() {
         .expect_err("sixth send within the hour");
     assert_eq!(limited.code(), Code::ResourceExhausted);
     assert!(limited.get_details_retry_info().is_some());
+    assert_eq!(reason(&limited), "MAGIC_LINK_SEND_LIMIT");
+    assert!(
+        limited.message().contains("magic links"),
+        "{}",
+        limited.message()
+    );
     identity.clock.advance(chrono::Duration::hours(1));
     request_code(&identity, "ivy@example.com").await;
+}
+
+/// A loopback address other than 127.0.0.1: another client, as far as identity can tell.
+fn address(last: u8) -> IpAddr {
+    IpAddr::V4(Ipv4Addr::new(127, 0, 0, last))
+}
+
+async fn client_at(identity: &Identity, last: u8) -> SignInServiceClient<Channel> {
+    SignInServiceClient::new(identity.service.channel_from(address(last)).await)
+}
+
+#[tokio::test]
+async fn wrong_codes_are_throttled_per_client_address_whatever_the_email() {
+    let identity = Identity::start().await;
+    let mut guesser = client_at(&identity, 2).await;
+    let mut refused = None;
+    for i in 0..25 {
+        let status = guesser
+            .verify_magic_link(verify(
+                &format!("target{i}@example.com"),
+                "wrong-code-0123456789",
+            ))
+            .await
+            .expect_err("no such code");
+        if status.code() == Code::ResourceExhausted {
+            refused = Some((i, status));
+            break;
+        }
+        assert_eq!(reason(&status), "INVALID_CODE");
+    }
+    let (after, status) = refused.expect("25 wrong codes in a row from one address are throttled");
+    assert_eq!(after, 20, "the 21st guess from the address is refused");
+    assert_eq!(reason(&status), "TOO_MANY_FAILURES");
+    assert!(status.get_details_retry_info().is_some());
+    // Another address is not affected.
+    let other = client_at(&identity, 3)
+        .await
+        .verify_magic_link(verify("target0@example.com", "wrong-code-0123456789"))
+        .await
+        .expect_err("wrong");
+    assert_eq!(reason(&other), "INVALID_CODE");
+}
+
+#[tokio::test]
+async fn an_attacker_cannot_keep_a_magic_link_user_out() {
+    let identity = Identity::start().await;
+    let victim = "victim@example.com";
+    let request = || pb::RequestMagicLinkRequest {
+        email: victim.into(),
+    };
+
+    // The attacker spends every send its address gets for the victim...
+    let mut attacker = client_at(&identity, 2).await;
+    let mut sent = 0;
+    loop {
+        match attacker.request_magic_link(request()).await {
+            Ok(_) => sent += 1,
+            Err(status) => {
+                assert_eq!(reason(&status), "MAGIC_LINK_SEND_LIMIT");
+                assert!(status.get_details_retry_info().is_some());
+                break;
+            }
+        }
+        assert!(sent <= 5, "sends per recipient and address are limited");
+    }
+    // ...and guesses wrong until its address is throttled.
+    for _ in 0..25 {
+        if let Err(status) = attacker
+            .verify_magic_link(verify(victim, "wrong-code-0123456789"))
+            .await
+            && status.code() == Code::ResourceExhausted
+        {
+            break;
+        }
+    }
+
+    // Within the same hour, the victim, elsewhere, asks for a link and signs in with it.
+    let mut own = client_at(&identity, 3).await;
+    own.request_magic_link(request())
+        .await
+        .expect("the victim's own request goes through");
+    let code = identity
+        .mail
+        .last_code(victim)
+        .expect("a code for the victim");
+    own.verify_magic_link(verify(victim, &code))
+        .await
+        .expect("the victim signs in");
+
+    // However many addresses ask, the recipient gets at most the documented ceiling per hour.
+    for last in 4..20 {
+        let mut client = client_at(&identity, last).await;
+        for _ in 0..5 {
+            let _ = client.request_magic_link(request()).await;
+        }
+    }
+    assert_eq!(
+        identity.mail.sent_to(victim),
+        20,
+        "at most 20 mails per recipient per hour"
+    );
+    let over = client_at(&identity, 30)
+        .await
+        .request_magic_link(request())
+        .await
+        .expect_err("the ceiling");
+    assert_eq!(reason(&over), "MAGIC_LINK_SEND_LIMIT");
+    identity.clock.advance(chrono::Duration::hours(1));
+    client_at(&identity, 30)
+        .await
+        .request_magic_link(request())
+        .await
+        .expect("the ceiling is per hour");
+}
+
+#[tokio::test]
+async fn a_code_dies_after_wrong_guesses_from_its_requester_only() {
+    let identity = Identity::start().await;
+    let email = "kim@example.com";
+    let mut owner = client_at(&identity, 2).await;
+    owner
+        .request_magic_link(pb::RequestMagicLinkRequest {
+            email: email.into(),
+        })
+        .await
+        .expect("request");
+    let code = identity.mail.last_code(email).expect("code");
+    // Ten wrong guesses from elsewhere do not kill it...
+    let mut stranger = client_at(&identity, 3).await;
+    for _ in 0..10 {
+        let _ = stranger
+            .verify_magic_link(verify(email, "wrong-code-0123456789"))
+            .await;
+    }
+    owner
+        .verify_magic_link(verify(email, &code))
+        .await
+        .expect("still alive after strangers' guesses");
+
+    // ...five from the requester do.
+    owner
+        .request_magic_link(pb::RequestMagicLinkRequest {
+            email: email.into(),
+        })
+        .await
+        .expect("request");
+    let code = identity.mail.last_code(email).expect("code");
+    for _ in 0..5 {
+        let _ = owner
+            .verify_magic_link(verify(email, "wrong-code-0123456789"))
+            .await;
+    }
+    let dead = owner
+        .verify_magic_link(verify(email, &code))
+        .await
+        .expect_err("dead after its requester's five wrong guesses");
+    assert_eq!(reason(&dead), "INVALID_CODE");
 }
 
 fn poll(device_code: &str) -> pb::PollDeviceAuthorizationRequest {

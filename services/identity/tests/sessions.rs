@@ -112,6 +112,62 @@ async fn list_pages_and_marks_the_current_session() {
 }
 
 #[tokio::test]
+async fn a_page_token_continues_only_its_own_listing() {
+    let identity = Identity::start().await;
+    let (_, alice) = identity.sign_up("alice").await;
+    sign_in_again(&identity, "alice", "laptop").await;
+    let (_, bob) = identity.sign_up("bob").await;
+    sign_in_again(&identity, "bob", "phone").await;
+    let list = |token: String, page_token: String| {
+        let mut sessions = identity.sessions();
+        async move {
+            sessions
+                .list_sessions(authed(
+                    &token,
+                    pb::ListSessionsRequest {
+                        page_size: 1,
+                        page_token,
+                    },
+                ))
+                .await
+        }
+    };
+    let alices = list(alice.clone(), String::new())
+        .await
+        .expect("first page")
+        .into_inner()
+        .next_page_token;
+    assert!(!alices.is_empty());
+    let stolen = list(bob, alices.clone())
+        .await
+        .expect_err("another user's token");
+    assert_eq!(stolen.code(), Code::InvalidArgument);
+    assert_eq!(tessera_testkit::bad_fields(&stolen), ["page_token"]);
+    // One character changed anywhere is refused as well.
+    let mut tampered: Vec<char> = alices.chars().collect();
+    let middle = tampered.len() / 2;
+    tampered[middle] = if tampered[middle] == 'A' { 'B' } else { 'A' };
+    let tampered: String = tampered.into_iter().collect();
+    let refused = list(alice.clone(), tampered).await.expect_err("tampered");
+    assert_eq!(refused.code(), Code::InvalidArgument);
+    // A security-event token is not a session token either.
+    let events = tessera_proto::tessera::identity::v1::security_event_service_client::SecurityEventServiceClient::new(identity.channel.clone())
+        .list_security_events(authed(
+            &alice,
+            pb::ListSecurityEventsRequest {
+                page_size: 1,
+                page_token: alices,
+            },
+        ))
+        .await
+        .expect_err("another query's token");
+    assert_eq!(events.code(), Code::InvalidArgument);
+    list(alice, String::new())
+        .await
+        .expect("the owner's listing still works");
+}
+
+#[tokio::test]
 async fn revoking_and_signing_out() {
     let identity = Identity::start().await;
     let (_, a) = identity.sign_up("alice").await;

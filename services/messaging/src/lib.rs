@@ -1,8 +1,7 @@
-//! The messaging service: end-to-end encrypted chat and the group forum.
+//! The messaging service: end-to-end encrypted chat (devices, key bundles, fan-out,
+//! real-time delivery) and the group forum.
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
-
-mod purge;
 
 use tessera_kit::auth::Access;
 use tessera_kit::runner::NoServiceConfig;
@@ -16,20 +15,19 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     default_port: 50053,
 };
 
-/// Who may call what. Every RPC needs a user's session unless listed here; the feature issues
-/// list their public and internal RPCs.
+/// Who may call what: every RPC needs a user's session unless listed here.
 pub const ACCESS: Access = Access {
     public: &[],
     internal: &[],
 };
 
-/// The service's own settings (none yet beyond the common ones).
+/// Settings of its own (none yet beyond the common ones).
 pub type Config = NoServiceConfig;
 
-/// The gRPC services this binary serves next to health and reflection. Its APIs arrive with
-/// their feature issues; until then it serves health and reflection over a migrated schema,
-/// and follows identity's account deletions.
+/// The gRPC services next to health and reflection. Its RPCs arrive with the chat and forum issues;
+/// until then it serves health and reflection over a migrated schema and follows identity's account
+/// deletions (it stores nothing per user yet).
 pub fn services(ctx: &Context, _config: Config) -> anyhow::Result<Services> {
-    ctx.on_account_deleted(purge::account_deleted);
+    ctx.on_account_deleted(tessera_kit::events::nothing_to_purge);
     Ok(ctx.services(ACCESS))
 }

@@ -1,8 +1,7 @@
-//! The vault-storage service: the zero-knowledge vault and multi-backend storage.
+//! The vault-storage service: the zero-knowledge vault, the multi-backend Storage Service
+//! (volumes, drivers, quotas, streamed files) and content-addressed blobs.
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
-
-mod purge;
 
 use tessera_kit::auth::Access;
 use tessera_kit::runner::NoServiceConfig;
@@ -16,20 +15,19 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     default_port: 50052,
 };
 
-/// Who may call what. Every RPC needs a user's session unless listed here; the feature issues
-/// list their public and internal RPCs.
+/// Who may call what: every RPC needs a user's session unless listed here.
 pub const ACCESS: Access = Access {
     public: &[],
     internal: &[],
 };
 
-/// The service's own settings (none yet beyond the common ones).
+/// Settings of its own (none yet beyond the common ones).
 pub type Config = NoServiceConfig;
 
-/// The gRPC services this binary serves next to health and reflection. Its APIs arrive with
-/// their feature issues; until then it serves health and reflection over a migrated schema,
-/// and follows identity's account deletions.
+/// The gRPC services next to health and reflection. Its RPCs arrive with the Storage Service and
+/// vault issues; until then it serves health and reflection over a migrated schema and follows
+/// identity's account deletions (it stores nothing per user yet).
 pub fn services(ctx: &Context, _config: Config) -> anyhow::Result<Services> {
-    ctx.on_account_deleted(purge::account_deleted);
+    ctx.on_account_deleted(tessera_kit::events::nothing_to_purge);
     Ok(ctx.services(ACCESS))
 }

@@ -1,20 +1,3 @@
 //! The real `tessera-vault-storage` binary: lifecycle, configuration errors, `migrate`.
 
-use tessera_testkit::binary;
-
-const BINARY: &str = env!("CARGO_BIN_EXE_tessera-vault-storage");
-
-#[tokio::test]
-async fn starts_serves_and_drains_on_sigterm() {
-    binary::check_lifecycle(BINARY, &[]).await;
-}
-
-#[tokio::test]
-async fn bad_configuration_fails_fast_naming_the_setting() {
-    binary::check_bad_configuration(BINARY).await;
-}
-
-#[tokio::test]
-async fn migrate_subcommand_applies_the_schema() {
-    binary::check_migrate_subcommand(BINARY, "vault").await;
-}
+tessera_testkit::binary_tests!(env!("CARGO_BIN_EXE_tessera-vault-storage"), "vault", []);

@@ -139,13 +139,12 @@ pub fn failed_precondition(kind: &str, subject: &str, description: &str) -> Stat
     )
 }
 
-/// RESOURCE_EXHAUSTED with RetryInfo: come back after `retry_after`.
-pub fn rate_limited(message: &str, retry_after: Duration) -> Status {
-    Status::with_error_details(
-        Code::ResourceExhausted,
-        message,
-        ErrorDetails::with_retry_info(Some(retry_after)),
-    )
+/// RESOURCE_EXHAUSTED with an ErrorInfo `reason` naming the limit and RetryInfo: come back
+/// after `retry_after`.
+pub fn rate_limited(reason: &str, message: &str, retry_after: Duration) -> Status {
+    let mut details = ErrorDetails::with_retry_info(Some(retry_after));
+    details.set_error_info(reason, ERROR_DOMAIN, HashMap::new());
+    Status::with_error_details(Code::ResourceExhausted, message, details)
 }
 
 /// RESOURCE_EXHAUSTED with a QuotaFailure.

@@ -20,6 +20,7 @@ mod rpc_layer;
 pub mod runner;
 pub mod server;
 pub mod telemetry;
+pub mod text;
 
 pub use config::CommonConfig;
 pub use db::{Db, DbError};

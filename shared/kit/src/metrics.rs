@@ -78,11 +78,6 @@ impl Metrics {
         Ok(Self::with_provider(builder.build(), Some(registry)))
     }
 
-    /// Instruments that record nothing anyone reads (tools, and pools built outside `serve`).
-    pub fn disabled() -> Self {
-        Self::with_provider(SdkMeterProvider::builder().build(), None)
-    }
-
     fn with_provider(provider: SdkMeterProvider, registry: Option<prometheus::Registry>) -> Self {
         let meter = provider.meter("tessera");
         let rpc_requests = meter

@@ -30,7 +30,7 @@ enum Command {
 }
 
 /// A service without settings of its own.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct NoServiceConfig {}
 
 /// Parses configuration, starts telemetry and runs the chosen subcommand to completion.

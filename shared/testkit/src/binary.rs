@@ -26,7 +26,12 @@ pub fn free_port() -> u16 {
 impl RunningBinary {
     /// Starts `path` on a free port against `database_url`, with `extra` environment.
     pub fn spawn(path: &str, database_url: &str, extra: &[(&str, &str)]) -> Self {
-        let port = free_port();
+        Self::spawn_on(path, database_url, &free_port().to_string(), extra)
+    }
+
+    /// Starts `path` on `port` of 127.0.0.1 against `database_url`, with `extra` environment.
+    pub fn spawn_on(path: &str, database_url: &str, port: &str, extra: &[(&str, &str)]) -> Self {
+        let port: u16 = port.parse().expect("a port number");
         let mut command = Command::new(path);
         command
             .env_clear()
@@ -224,4 +229,37 @@ pub async fn check_migrate_subcommand(path: &str, schema: &str) {
         .expect("ledger")
         .get(0);
     assert!(applied >= 1);
+}
+
+/// The tests every service binary must pass: lifecycle (with the given services listed by
+/// reflection), configuration errors, and the `migrate` subcommand of its schema.
+/// `binary_tests!(env!("CARGO_BIN_EXE_tessera-x"), "schema", ["pkg.Service", ...]);`
+#[macro_export]
+macro_rules! binary_tests {
+    ($binary:expr, $schema:literal, [$($service:literal),* $(,)?]) => {
+        #[tokio::test]
+        async fn starts_serves_and_drains_on_sigterm() {
+            $crate::binary::check_lifecycle($binary, &[$($service),*]).await;
+        }
+
+        #[tokio::test]
+        async fn bad_configuration_fails_fast_naming_the_setting() {
+            $crate::binary::check_bad_configuration($binary).await;
+        }
+
+        #[tokio::test]
+        async fn migrate_subcommand_applies_the_schema() {
+            $crate::binary::check_migrate_subcommand($binary, $schema).await;
+        }
+
+        #[tokio::test]
+        async fn kubernetes_probes_answer_as_the_manifests_expect() {
+            let deployment = $binary
+                .rsplit('/')
+                .next()
+                .and_then(|name| name.strip_prefix("tessera-"))
+                .expect("a tessera-<service> binary");
+            $crate::probes::check_probes($binary, deployment).await;
+        }
+    };
 }

@@ -121,6 +121,16 @@ pub fn service_role(schema: &str) -> String {
     format!("tessera_{schema}")
 }
 
+/// The least-privilege role a service (by its deployment name) connects as.
+pub fn service_role_of(service: &str) -> String {
+    let schema = match service {
+        "vault-storage" => "vault",
+        "project-intelligence" => "intelligence",
+        other => other,
+    };
+    service_role(schema)
+}
+
 /// `tessera_test_<pid>_<n>_<random>`: the pid lets a later run tell whose database it is.
 fn fresh_name() -> String {
     format!(

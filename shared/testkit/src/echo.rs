@@ -41,11 +41,18 @@ pub struct Echo {
     db: Db,
 }
 
+impl Echo {
+    /// The service on `ctx`'s database.
+    pub fn new(ctx: &Context) -> Self {
+        Self { db: ctx.db.clone() }
+    }
+}
+
 /// The echo service's routes, for `TestService::start`.
 pub fn services(ctx: &Context) -> anyhow::Result<Services> {
     Ok(ctx
         .services(ACCESS)
-        .with(EchoServiceServer::new(Echo { db: ctx.db.clone() })))
+        .with(EchoServiceServer::new(Echo::new(ctx))))
 }
 
 #[tonic::async_trait]

@@ -1,4 +1,5 @@
-//! Small gRPC helpers for tests: reflection listings.
+//! Small gRPC helpers for tests: reflection listings, and calls of any method with raw
+//! request bytes (garbage, or an empty message to any method of the descriptor set).
 
 use tonic::transport::Channel;
 use tonic_reflection::pb::v1::ServerReflectionRequest;
@@ -55,4 +56,155 @@ pub async fn list_services_v1alpha(channel: Channel) -> Vec<String> {
     let mut names: Vec<String> = list.service.into_iter().map(|s| s.name).collect();
     names.sort();
     names
+}
+
+/// Passes message bytes through unchanged, so a test can send bytes that are not a valid
+/// encoding and call methods it has no generated client for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RawCodec;
+
+/// See [`RawCodec`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RawCoder;
+
+impl tonic::codec::Codec for RawCodec {
+    type Encode = Vec<u8>;
+    type Decode = Vec<u8>;
+    type Encoder = RawCoder;
+    type Decoder = RawCoder;
+
+    fn encoder(&mut self) -> Self::Encoder {
+        RawCoder
+    }
+
+    fn decoder(&mut self) -> Self::Decoder {
+        RawCoder
+    }
+}
+
+impl tonic::codec::Encoder for RawCoder {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+
+    fn encode(
+        &mut self,
+        item: Vec<u8>,
+        dst: &mut tonic::codec::EncodeBuf<'_>,
+    ) -> Result<(), tonic::Status> {
+        use bytes::BufMut;
+        dst.put_slice(&item);
+        Ok(())
+    }
+}
+
+impl tonic::codec::Decoder for RawCoder {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+
+    fn decode(
+        &mut self,
+        src: &mut tonic::codec::DecodeBuf<'_>,
+    ) -> Result<Option<Vec<u8>>, tonic::Status> {
+        use bytes::Buf;
+        Ok(Some(src.copy_to_bytes(src.remaining()).to_vec()))
+    }
+}
+
+/// What a raw call to one method asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One request, one response.
+    Unary,
+    /// One request, a stream of responses.
+    ServerStreaming,
+    /// A stream of requests (here: one), one response.
+    ClientStreaming,
+    /// Streams both ways (here: one request).
+    Bidirectional,
+}
+
+/// Calls `path` (`/package.Service/Method`) with `body` as the request message bytes and
+/// `authorization` (a full header value) if given. Streaming answers are read up to their
+/// first message. Returns the status the call ended with (OK when it succeeded).
+pub async fn call_raw(
+    channel: Channel,
+    path: &str,
+    shape: Shape,
+    body: Vec<u8>,
+    authorization: Option<&str>,
+) -> tonic::Status {
+    let mut grpc = tonic::client::Grpc::new(channel);
+    if let Err(err) = grpc.ready().await {
+        return tonic::Status::unavailable(err.to_string());
+    }
+    let path: http::uri::PathAndQuery = path.parse().expect("a method path");
+    let outcome = match shape {
+        Shape::Unary => {
+            let request = prepared(body, authorization);
+            grpc.unary(request, path, RawCodec).await.map(|_| ())
+        }
+        Shape::ServerStreaming => {
+            let request = prepared(body, authorization);
+            match grpc.server_streaming(request, path, RawCodec).await {
+                Ok(response) => response.into_inner().message().await.map(|_| ()),
+                Err(status) => Err(status),
+            }
+        }
+        Shape::ClientStreaming => {
+            let request = prepared(futures::stream::iter([body]), authorization);
+            grpc.client_streaming(request, path, RawCodec)
+                .await
+                .map(|_| ())
+        }
+        Shape::Bidirectional => {
+            let request = prepared(futures::stream::iter([body]), authorization);
+            match grpc.streaming(request, path, RawCodec).await {
+                Ok(response) => response.into_inner().message().await.map(|_| ()),
+                Err(status) => Err(status),
+            }
+        }
+    };
+    match outcome {
+        Ok(()) => tonic::Status::ok(""),
+        Err(status) => status,
+    }
+}
+
+fn prepared<T>(message: T, authorization: Option<&str>) -> tonic::Request<T> {
+    let mut request = tonic::Request::new(message);
+    if let Some(value) = authorization {
+        request
+            .metadata_mut()
+            .insert("authorization", value.parse().expect("metadata"));
+    }
+    request.set_timeout(std::time::Duration::from_secs(10));
+    request
+}
+
+/// Every method of every `tessera.*` service in the descriptor set, except the kit's own
+/// test service: (service, method, shape).
+pub fn tessera_methods() -> Vec<(String, String, Shape)> {
+    use prost::Message as _;
+    let descriptors = prost_types::FileDescriptorSet::decode(tessera_proto::FILE_DESCRIPTOR_SET)
+        .expect("the descriptor set decodes");
+    let mut methods = Vec::new();
+    for file in &descriptors.file {
+        if !file.package().starts_with("tessera.") || file.package().starts_with("tessera.testing.")
+        {
+            continue;
+        }
+        for service in &file.service {
+            let full = format!("{}.{}", file.package(), service.name());
+            for method in &service.method {
+                let shape = match (method.client_streaming(), method.server_streaming()) {
+                    (false, false) => Shape::Unary,
+                    (false, true) => Shape::ServerStreaming,
+                    (true, false) => Shape::ClientStreaming,
+                    (true, true) => Shape::Bidirectional,
+                };
+                methods.push((full.clone(), method.name().to_owned(), shape));
+            }
+        }
+    }
+    methods
 }

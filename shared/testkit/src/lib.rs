@@ -9,7 +9,9 @@ pub mod echo;
 pub mod grpc;
 pub mod identity;
 pub mod logs;
+pub mod probes;
 pub mod proxy;
+pub mod schema;
 pub mod service;
 pub mod suite;
 

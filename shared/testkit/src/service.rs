@@ -95,6 +95,17 @@ impl TestService {
             .expect("connecting to the test service")
     }
 
+    /// A connected channel whose connections come from `local` (another loopback address such
+    /// as 127.0.0.2 is another client address to the service).
+    pub async fn channel_from(&self, local: std::net::IpAddr) -> Channel {
+        Channel::from_shared(self.uri())
+            .expect("valid uri")
+            .local_address(Some(local))
+            .connect()
+            .await
+            .expect("connecting to the test service")
+    }
+
     /// The overall health status, or `None` if the check itself failed.
     pub async fn health(&self) -> Option<ServingStatus> {
         let channel = Channel::from_shared(self.uri())

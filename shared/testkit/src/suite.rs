@@ -38,6 +38,9 @@ impl std::fmt::Debug for TestSuite {
 pub struct RunningSuite {
     /// The members, by name (dropped before identity and its database).
     members: Vec<(&'static str, TestService)>,
+    /// Every member's credential, accepted by every member.
+    credentials: ServiceCredentials,
+    key_ring: tessera_kit::keyring::KeyRing,
     /// identity, which owns the suite's database.
     pub identity: TestIdentity,
 }
@@ -91,24 +94,47 @@ impl TestSuite {
             std::iter::once(("tests", SERVICE_TOKEN))
                 .chain(tokens.iter().map(|(n, t)| (n.as_str(), t.as_str()))),
         );
-        let mut running = Vec::new();
-        for (spec, build) in members {
-            let mut config = identity.db.config();
-            config.identity_url = Some(identity.service.uri());
-            config.service_token =
-                Some(SecretValue::parse(&service_token(spec.name)).expect("a valid token"));
-            config.internal_credentials = credentials.clone();
-            config.key_ring = Some(key_ring.clone());
-            running.push((spec.name, TestService::start(spec, config, build).await));
-        }
-        RunningSuite {
-            members: running,
+        let mut suite = RunningSuite {
+            members: Vec::new(),
+            credentials,
+            key_ring,
             identity,
+        };
+        for (spec, build) in members {
+            suite.start_member(spec, build).await;
         }
+        suite
     }
 }
 
 impl RunningSuite {
+    /// Starts a member (again, after [`RunningSuite::stop_member`]) on the suite's database,
+    /// wired like the others. Its credential must be one the suite was built with.
+    pub async fn start_member<B>(&mut self, spec: ServiceSpec, build: B)
+    where
+        B: FnOnce(&Context) -> anyhow::Result<Services> + Send + 'static,
+    {
+        let mut config = self.identity.db.config();
+        config.identity_url = Some(self.identity.service.uri());
+        config.service_token =
+            Some(SecretValue::parse(&service_token(spec.name)).expect("a valid token"));
+        config.internal_credentials = self.credentials.clone();
+        config.key_ring = Some(self.key_ring.clone());
+        let service = TestService::start(spec, config, build).await;
+        self.members.push((spec.name, service));
+    }
+
+    /// Stops the member `name` as SIGTERM would.
+    pub async fn stop_member(&mut self, name: &str) {
+        let index = self
+            .members
+            .iter()
+            .position(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("{name} is not running in this suite"));
+        let (_, service) = self.members.remove(index);
+        service.stop().await.expect("a clean stop");
+    }
+
     /// The running member `name`.
     pub fn service(&self, name: &str) -> &TestService {
         self.members

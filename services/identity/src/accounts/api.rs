@@ -8,7 +8,7 @@ use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::account_service_server::AccountService;
 use tonic::{Request, Response, Status};
 
-use super::{AccountChanges, KdfParams, NewAccount, User};
+use super::{AccountChanges, KdfParams, KdfProfile, NewAccount, User};
 use crate::error::IdentityError;
 use crate::sessions::api::issued;
 use crate::state::Identity;
@@ -53,26 +53,29 @@ pub fn kdf(params: &KdfParams) -> pb::KdfParams {
     }
 }
 
+/// Only the profile the server offers is accepted, so Prelogin's answer for a real account
+/// looks exactly like its made-up answer for an unknown one.
 fn kdf_params(params: &pb::KdfParams, v: &mut FieldViolations) -> KdfParams {
+    let profile = KdfProfile::OFFERED;
     v.require(
-        (16..=64).contains(&params.salt.len()),
+        params.salt.len() == profile.salt_bytes,
         "kdf_params.salt",
-        "must be 16 to 64 bytes",
+        "must be 16 random bytes",
     );
     v.require(
-        (19_456..=1_048_576).contains(&params.memory_kib),
+        params.memory_kib == profile.memory_kib,
         "kdf_params.memory_kib",
-        "must be 19456 to 1048576",
+        "must be 19456 (the profile Prelogin offers)",
     );
     v.require(
-        (2..=10).contains(&params.iterations),
+        params.iterations == profile.iterations,
         "kdf_params.iterations",
-        "must be 2 to 10",
+        "must be 2 (the profile Prelogin offers)",
     );
     v.require(
-        (1..=16).contains(&params.parallelism),
+        params.parallelism == profile.parallelism,
         "kdf_params.parallelism",
-        "must be 1 to 16",
+        "must be 1 (the profile Prelogin offers)",
     );
     KdfParams {
         salt: params.salt.clone(),
@@ -82,8 +85,14 @@ fn kdf_params(params: &pb::KdfParams, v: &mut FieldViolations) -> KdfParams {
     }
 }
 
-fn checked<T>(v: &mut FieldViolations, field: &str, result: Result<T, &str>) -> Option<T> {
-    result.map_err(|reason| v.add(field, reason)).ok()
+fn checked<T, E: std::fmt::Display>(
+    v: &mut FieldViolations,
+    field: &str,
+    result: Result<T, E>,
+) -> Option<T> {
+    result
+        .map_err(|reason| v.add(field, reason.to_string()))
+        .ok()
 }
 
 fn new_account(request: pb::CreateAccountRequest) -> Result<NewAccount, IdentityError> {

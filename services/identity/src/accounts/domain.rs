@@ -79,6 +79,30 @@ pub struct KdfParams {
     pub parallelism: u32,
 }
 
+/// Key-derivation costs without the salt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KdfProfile {
+    /// Salt length in bytes.
+    pub salt_bytes: usize,
+    /// Memory cost, KiB.
+    pub memory_kib: u32,
+    /// Iterations.
+    pub iterations: u32,
+    /// Lanes.
+    pub parallelism: u32,
+}
+
+impl KdfProfile {
+    /// The one profile the server offers (Argon2id as OWASP recommends): sign-up accepts only
+    /// it, and Prelogin's made-up answers carry it, so the two cannot be told apart.
+    pub const OFFERED: Self = Self {
+        salt_bytes: 16,
+        memory_kib: 19_456,
+        iterations: 2,
+        parallelism: 1,
+    };
+}
+
 /// A validated sign-up.
 #[derive(Debug)]
 pub struct NewAccount {
@@ -231,10 +255,7 @@ impl Identity {
                     "is required to delete an account with a password",
                 ));
             }
-            let subjects = Subjects {
-                account: format!("account:user:{}", user.id),
-                address: address.map(|a| format!("address:{a}")),
-            };
+            let subjects = Subjects::password(&format!("user:{}", user.id), address);
             let now = self.clock.now();
             self.db
                 .transaction("delete_account_check", |conn| {

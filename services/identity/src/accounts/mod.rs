@@ -4,4 +4,4 @@ pub mod api;
 pub mod domain;
 pub(crate) mod store;
 
-pub use domain::{AccountChanges, KdfParams, NewAccount, User};
+pub use domain::{AccountChanges, KdfParams, KdfProfile, NewAccount, User};

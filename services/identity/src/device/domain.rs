@@ -226,10 +226,7 @@ impl Identity {
         approve: bool,
         address: Option<IpAddr>,
     ) -> Result<String, IdentityError> {
-        let subjects = Subjects {
-            account: format!("device-entry:user:{}", caller.user_id),
-            address: address.map(|a| format!("device-entry:address:{a}")),
-        };
+        let subjects = Subjects::device_entry(caller.user_id, address);
         let now = self.clock.now();
         let user_id = caller.user_id;
         self.db

@@ -53,6 +53,14 @@ impl MemorySender {
     }
 }
 
+impl MemorySender {
+    /// How many links were sent to `email`.
+    pub fn sent_to(&self, email: &str) -> usize {
+        let sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        sent.iter().filter(|(to, _)| to == email).count()
+    }
+}
+
 impl MagicLinkSender for MemorySender {
     fn send<'a>(
         &'a self,

@@ -1,6 +1,7 @@
 //! Queries on `identity.auth_codes`.
 
 use chrono::{DateTime, Utc};
+use diesel::PgExpressionMethods;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::DbError;
@@ -15,32 +16,44 @@ struct CodeRow<'a> {
     id: AuthCodeId,
     email: &'a str,
     code_hash: &'a [u8],
-    attempts: i32,
+    client_address: Option<&'a str>,
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 }
 
-/// Creation times of the codes sent to `email` since `since`, oldest first.
+/// Takes the transaction-scoped lock of a recipient, so concurrent sends count each other.
+pub async fn lock_recipient(conn: &mut AsyncPgConnection, email: &str) -> Result<(), DbError> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('identity.auth_codes:' || $1))")
+        .bind::<diesel::sql_types::Text, _>(email)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// When, and for which client address, codes were sent to `email` since `since`, oldest
+/// first.
 pub async fn sent_since(
     conn: &mut AsyncPgConnection,
     email: &str,
     since: DateTime<Utc>,
-) -> Result<Vec<DateTime<Utc>>, DbError> {
+) -> Result<Vec<(DateTime<Utc>, Option<String>)>, DbError> {
     Ok(auth_codes::table
         .filter(auth_codes::email.eq(email))
         .filter(auth_codes::created_at.gt(since))
         .order(auth_codes::created_at.asc())
-        .select(auth_codes::created_at)
+        .select((auth_codes::created_at, auth_codes::client_address))
         .load(conn)
         .await?)
 }
 
-/// Stores a fresh code for `email` (its hash only), usable until `expires_at`.
+/// Stores a fresh code for `email` (its hash only), requested from `client_address`, usable
+/// until `expires_at`.
 pub async fn insert(
     conn: &mut AsyncPgConnection,
     id: AuthCodeId,
     email: &str,
     code_hash: &[u8; 32],
+    client_address: Option<&str>,
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> Result<(), DbError> {
@@ -48,7 +61,7 @@ pub async fn insert(
         id,
         email,
         code_hash,
-        attempts: 0,
+        client_address,
         created_at,
         expires_at,
     };
@@ -59,30 +72,42 @@ pub async fn insert(
     Ok(())
 }
 
-/// The ids and hashes of `email`'s codes still usable now, locked for update.
+/// The ids and hashes of `email`'s codes still usable now (fewer wrong guesses than
+/// `from_requester` from their requester and `in_all` in all), locked for update.
 pub async fn live(
     conn: &mut AsyncPgConnection,
     email: &str,
     now: DateTime<Utc>,
-    max_attempts: i32,
+    from_requester: i32,
+    in_all: i32,
 ) -> Result<Vec<(AuthCodeId, Vec<u8>)>, DbError> {
     Ok(auth_codes::table
         .filter(auth_codes::email.eq(email))
         .filter(auth_codes::used_at.is_null())
         .filter(auth_codes::expires_at.gt(now))
-        .filter(auth_codes::attempts.lt(max_attempts))
+        .filter(auth_codes::requester_attempts.lt(from_requester))
+        .filter(auth_codes::attempts.lt(in_all))
         .select((auth_codes::id, auth_codes::code_hash))
         .for_update()
         .load(conn)
         .await?)
 }
 
+/// Counts a wrong guess from `client_address` against these codes: against all of them in
+/// all, and against those that address requested as the requester's.
 pub async fn count_wrong_attempt(
     conn: &mut AsyncPgConnection,
     ids: &[AuthCodeId],
+    client_address: Option<&str>,
 ) -> Result<(), DbError> {
-    diesel::update(auth_codes::table.filter(auth_codes::id.eq_any(ids)))
+    let codes = || auth_codes::table.filter(auth_codes::id.eq_any(ids));
+    diesel::update(codes())
         .set(auth_codes::attempts.eq(auth_codes::attempts + 1))
+        .execute(conn)
+        .await?;
+    let requested_here = auth_codes::client_address.is_not_distinct_from(client_address);
+    diesel::update(codes().filter(requested_here))
+        .set(auth_codes::requester_attempts.eq(auth_codes::requester_attempts + 1))
         .execute(conn)
         .await?;
     Ok(())

@@ -106,9 +106,10 @@ impl SignInService for SignInApi {
         &self,
         request: Request<pb::RequestMagicLinkRequest>,
     ) -> Result<Response<pb::RequestMagicLinkResponse>, Status> {
+        let address = client_address(&request);
         let email = validate::email(&request.get_ref().email)
             .map_err(|reason| IdentityError::invalid("email", reason))?;
-        let expires_at = self.0.request_magic_link(&email).await?;
+        let expires_at = self.0.request_magic_link(&email, address).await?;
         Ok(Response::new(pb::RequestMagicLinkResponse {
             expire_time: Some(timestamp(expires_at)),
         }))

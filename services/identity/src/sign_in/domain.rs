@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use tessera_kit::db::ScopedFutureExt;
 
 use crate::accounts::domain::kdf_from_json;
-use crate::accounts::{self, KdfParams, User};
+use crate::accounts::{self, KdfParams, KdfProfile, User};
 use crate::crypto::{self, Verified};
 use crate::error::IdentityError;
 use crate::ids::SecurityEventKind;
@@ -49,11 +49,12 @@ impl Identity {
             "prelogin-salt",
             &identifier.normalised(),
         );
+        let profile = KdfProfile::OFFERED;
         Ok(KdfParams {
-            salt: salt[..16].to_vec(),
-            memory_kib: 19_456,
-            iterations: 2,
-            parallelism: 1,
+            salt: salt[..profile.salt_bytes].to_vec(),
+            memory_kib: profile.memory_kib,
+            iterations: profile.iterations,
+            parallelism: profile.parallelism,
         })
     }
 
@@ -65,10 +66,7 @@ impl Identity {
         client_description: &str,
         address: Option<IpAddr>,
     ) -> Result<(User, IssuedSession), IdentityError> {
-        let subjects = Subjects {
-            account: format!("account:{}", identifier.normalised()),
-            address: address.map(|a| format!("address:{a}")),
-        };
+        let subjects = Subjects::password(&identifier.normalised(), address);
         let now = self.clock.now();
         self.db
             .transaction("sign_in_check", |conn| {

@@ -1,8 +1,10 @@
-//! Throttling of password checks, per account and per client address, with counters in
-//! PostgreSQL so every replica sees the same numbers. After too many failures a subject is
-//! locked out for a while; each further lockout doubles the wait (capped), and the history
-//! fades after a quiet day, so no attacker can lock a victim out for good.
+//! Throttling of guesses (passwords, magic-link codes, device user codes), per account and per
+//! client address, with counters in PostgreSQL so every replica sees the same numbers. After
+//! too many failures a subject is locked out for a while; each further lockout doubles the
+//! wait (capped), and the history fades after a quiet day, so no attacker can lock a victim
+//! out for good.
 
+use std::net::IpAddr;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -27,23 +29,62 @@ pub const LIMITS: Limits = Limits {
     per_address: 20,
 };
 
-const FIRST_LOCKOUT: Duration = Duration::from_secs(30);
-const LONGEST_LOCKOUT: Duration = Duration::from_secs(3600);
-const HISTORY_FADES_AFTER: chrono::Duration = chrono::Duration::hours(24);
+/// The first lockout; each further one doubles, up to [`LONGEST_LOCKOUT`].
+pub const FIRST_LOCKOUT: Duration = Duration::from_secs(30);
+/// The longest lockout.
+pub const LONGEST_LOCKOUT: Duration = Duration::from_secs(3600);
+/// A subject's failures and lockouts are forgotten after this long without a failure.
+pub const HISTORY_FADES_AFTER: chrono::Duration = chrono::Duration::hours(24);
 
 /// The subjects one attempt counts against.
 #[derive(Debug, Clone)]
 pub struct Subjects {
-    /// `account:<normalised identifier>`.
-    pub account: String,
-    /// `address:<ip>`, when the client address is known.
-    pub address: Option<String>,
+    /// The account guessed at (`<kind>:account:...`), if the guess names one.
+    account: Option<String>,
+    /// The client address guessing (`<kind>:address:<ip>`), when known.
+    address: Option<String>,
 }
 
 impl Subjects {
+    /// Password checks against an account (`identifier`), from `address`.
+    pub fn password(identifier: &str, address: Option<IpAddr>) -> Self {
+        Self {
+            account: Some(format!("account:{identifier}")),
+            address: address.map(|a| format!("address:{a}")),
+        }
+    }
+
+    /// Device user codes entered by `user`, from `address`.
+    pub fn device_entry(user: impl std::fmt::Display, address: Option<IpAddr>) -> Self {
+        Self {
+            account: Some(format!("device-entry:user:{user}")),
+            address: address.map(|a| format!("device-entry:address:{a}")),
+        }
+    }
+
+    /// Magic-link codes guessed from `address` (each code counts its own wrong guesses).
+    pub fn magic_code(address: Option<IpAddr>) -> Self {
+        Self {
+            account: None,
+            address: address.map(|a| format!("magic-code:address:{a}")),
+        }
+    }
+
     fn each(&self, limits: Limits) -> impl Iterator<Item = (&str, i32)> {
-        std::iter::once((self.account.as_str(), limits.per_account))
+        self.account
+            .as_deref()
+            .map(|a| (a, limits.per_account))
+            .into_iter()
             .chain(self.address.as_deref().map(|a| (a, limits.per_address)))
+    }
+}
+
+/// The refusal while a subject is locked out.
+fn locked_out(wait: Duration) -> IdentityError {
+    IdentityError::Throttled {
+        reason: "TOO_MANY_FAILURES",
+        message: "too many failed attempts; retry later",
+        retry_after: wait.max(Duration::from_secs(1)),
     }
 }
 
@@ -56,14 +97,14 @@ pub async fn check(
     for (subject, _) in subjects.each(LIMITS) {
         let locked_until = store::locked_until(conn, subject).await?;
         if let Some(until) = locked_until.filter(|until| *until > now) {
-            let wait = (until - now).to_std().unwrap_or(FIRST_LOCKOUT);
-            return Err(IdentityError::Throttled(wait.max(Duration::from_secs(1))));
+            return Err(locked_out((until - now).to_std().unwrap_or(FIRST_LOCKOUT)));
         }
     }
     Ok(())
 }
 
 /// Counts a failure against every subject, locking out those that reach their limit.
+/// Returns whether the account (if any) got locked out now.
 pub async fn record_failure(
     conn: &mut AsyncPgConnection,
     subjects: &Subjects,
@@ -84,11 +125,11 @@ pub async fn record_failure(
                 Some(now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(1)));
             row.lockouts += 1;
             row.failures = 0;
-            account_locked |= subject == subjects.account;
+            account_locked |= Some(subject) == subjects.account.as_deref();
             tracing::warn!(
-                subject_kind = subject.split(':').next().unwrap_or(""),
+                subject_kind = subject.rsplit_once(':').map_or("", |(kind, _)| kind),
                 lockout_s = wait.as_secs(),
-                "sign-in lockout"
+                "lockout after repeated failures"
             );
         }
         row.updated_at = now;
@@ -103,6 +144,8 @@ pub async fn record_success(
     conn: &mut AsyncPgConnection,
     subjects: &Subjects,
 ) -> Result<(), IdentityError> {
-    store::clear(conn, &subjects.account).await?;
+    if let Some(account) = &subjects.account {
+        store::clear(conn, account).await?;
+    }
     Ok(())
 }

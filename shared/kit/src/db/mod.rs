@@ -126,7 +126,7 @@ fn describe_connect_error(err: &tokio_postgres::Error) -> String {
 #[derive(Clone)]
 pub struct Db {
     pool: Pool<AsyncPgConnection>,
-    metrics: Metrics,
+    metrics: Option<Metrics>,
 }
 
 impl std::fmt::Debug for Db {
@@ -165,13 +165,13 @@ impl Db {
             .map_err(|e| DbError::Unavailable(format!("pool configuration: {e}")))?;
         Ok(Self {
             pool,
-            metrics: Metrics::disabled(),
+            metrics: None,
         })
     }
 
     /// Records every operation's latency in `metrics`.
     pub fn with_metrics(mut self, metrics: Metrics) -> Self {
-        self.metrics = metrics;
+        self.metrics = Some(metrics);
         self
     }
 
@@ -279,7 +279,9 @@ impl Db {
     /// Logs and records one operation's outcome.
     fn finished<E: TransactionError>(&self, name: &'static str, started: Instant, err: Option<&E>) {
         let elapsed = started.elapsed();
-        self.metrics.record_db(name, err.is_none(), elapsed);
+        if let Some(metrics) = &self.metrics {
+            metrics.record_db(name, err.is_none(), elapsed);
+        }
         let elapsed_ms = elapsed.as_millis() as u64;
         match err {
             // A refusal the domain expects (throttled, not found) is not a database failure.
