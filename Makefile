@@ -2,6 +2,8 @@
 # PostgreSQL 15 server binaries: without DATABASE_URL they start a private cluster (.tessera/pg).
 
 BUF_VERSION := 1.75.0
+MUTANTS_VERSION := 27.1.0
+MUTANTS := .tools/cargo-mutants/bin/cargo-mutants
 BUF := .tools/node_modules/.bin/buf
 VENV := .tools/venv
 PYTEST := $(VENV)/bin/pytest
@@ -11,7 +13,7 @@ BENCH_ARGS ?= --concurrency 32 --duration 10s
 # Most tests wait on PostgreSQL and the network, not the CPU.
 TEST_THREADS ?= 8
 
-.PHONY: help run test lint fmt build bench schema db-start db-stop db-url clean-db tools
+.PHONY: help run test lint fmt build bench schema mutants db-start db-stop db-url clean-db tools
 
 help:
 	@echo "make run     start PostgreSQL (private cluster unless DATABASE_URL is set) and the four services"
@@ -20,6 +22,7 @@ help:
 	@echo "make fmt     format the code"
 	@echo "make bench   every service's benchmark scenarios (release build): throughput, p50/p99, memory"
 	@echo "make schema  regenerate shared/schema/src/<schema>.rs from the migrations"
+	@echo "make mutants mutation testing of the security and concurrency modules (slow; see TESTING.md)"
 	@echo "make db-start / db-stop / db-url   manage the private cluster"
 
 run:
@@ -56,6 +59,14 @@ db-url:
 	@scripts/dev-db.sh url
 clean-db: db-stop
 	rm -rf .tessera/pg
+
+# Slow (an incremental build and the module's tests per mutant): run it before resolving an
+# issue that touches a listed module, and record the scores in TESTING.md.
+mutants: $(MUTANTS)
+	@scripts/with-db.sh scripts/mutants.sh
+
+$(MUTANTS):
+	$(CARGO) install cargo-mutants --version $(MUTANTS_VERSION) --locked --root .tools/cargo-mutants
 
 tools: $(BUF) $(PYTEST)
 

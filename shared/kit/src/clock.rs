@@ -14,9 +14,13 @@ pub enum Clock {
 }
 
 impl Clock {
-    /// A manual clock starting at the current time.
+    /// A manual clock starting at the current time, truncated to PostgreSQL's microsecond
+    /// precision, so an instant read back from the database equals the one written (tests can
+    /// then stand exactly on a boundary).
     pub fn manual() -> Self {
-        Self::Manual(Arc::new(Mutex::new(Utc::now())))
+        let now = Utc::now();
+        let micros = DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now);
+        Self::Manual(Arc::new(Mutex::new(micros)))
     }
 
     /// The current time.

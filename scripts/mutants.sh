@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Mutation testing of the modules that hold a security or concurrency rule (`make mutants`;
+# TESTING.md lists them with their last scores). Each module is mutated in place, one mutant at
+# a time, and the tests that exercise it are run with cargo-nextest; a mutant no test catches
+# is a rule no test holds. Results: mutants.out/<name>/ (outcomes.json, missed.txt, caught.txt).
+#
+#   scripts/mutants.sh                 every module
+#   MUTANTS_ONLY=identity-throttle scripts/mutants.sh
+#
+# Needs DATABASE_URL (make mutants sets it) and cargo-mutants in .tools/cargo-mutants.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+mutants=.tools/cargo-mutants/bin/cargo-mutants
+
+# name | files to mutate (space-separated) | packages whose tests run | nextest filter
+targets=(
+  "identity-throttle|services/identity/src/throttle/mod.rs services/identity/src/throttle/store.rs|tessera-identity|binary(throttle) | binary(throttle_logs) | binary(accounts) | binary(passwordless)"
+  "identity-codes|services/identity/src/magic_link/domain.rs services/identity/src/magic_link/store.rs|tessera-identity|binary(passwordless) | binary(input) | binary(log_hygiene)"
+  "identity-device|services/identity/src/device/domain.rs services/identity/src/device/store.rs|tessera-identity|binary(passwordless) | binary(maintenance)"
+  "identity-sessions|services/identity/src/sessions/domain.rs services/identity/src/sessions/store.rs|tessera-identity|binary(sessions) | binary(authorization) | binary(revocation) | binary(accounts) | binary(events) | binary(security_events)"
+  "identity-crypto|services/identity/src/crypto.rs services/identity/src/hasher.rs|tessera-identity|kind(lib) | binary(accounts) | binary(sessions) | binary(passwordless)"
+  "kit-keyring|shared/kit/src/keyring.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
+  "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
+)
+
+mkdir -p mutants.out
+status=0
+for target in "${targets[@]}"; do
+  IFS='|' read -r name files packages filter <<<"$target"
+  if [[ -n "${MUTANTS_ONLY:-}" && ",${MUTANTS_ONLY}," != *",$name,"* ]]; then
+    continue
+  fi
+  args=()
+  for file in $files; do
+    args+=(--file "$file")
+  done
+  echo "== $name: $files"
+  # --in-place reuses the build directory (a fresh copy of the tree would rebuild the world
+  # for every module); the tree is restored after each mutant.
+  "$mutants" mutants --in-place --no-shuffle --baseline skip --timeout 300 --build-timeout 900 \
+    --test-tool nextest --test-package "$packages" --output "mutants.out/$name" "${args[@]}" \
+    -- -E "$filter" || status=1
+done
+exit $status
