@@ -4,7 +4,8 @@
 
 use chrono::Duration;
 use tessera_proto::tessera::identity::v1 as pb;
-use tessera_testkit::{PASSWORD, TestIdentity as Identity, reason};
+use tessera_proto::tessera::identity::v1::security_event_service_client::SecurityEventServiceClient;
+use tessera_testkit::{PASSWORD, TestIdentity as Identity, authed, reason};
 use tonic::Code;
 
 async fn attempt(identity: &Identity, who: &str, password: &str) -> Result<(), tonic::Status> {
@@ -122,4 +123,38 @@ async fn a_lockout_ends_exactly_when_it_says() {
     attempt(&identity, "alice", PASSWORD)
         .await
         .expect("free at the instant the lockout ends");
+}
+
+/// How many `lockout` entries `token`'s owner has in their security log.
+async fn lockouts_logged(identity: &Identity, token: &str) -> usize {
+    SecurityEventServiceClient::new(identity.channel.clone())
+        .list_security_events(authed(token, pb::ListSecurityEventsRequest::default()))
+        .await
+        .expect("security log")
+        .into_inner()
+        .security_events
+        .iter()
+        .filter(|e| e.kind == "lockout")
+        .count()
+}
+
+#[tokio::test]
+async fn the_owner_sees_an_account_lockout_once_and_an_address_lockout_never() {
+    let identity = Identity::start().await;
+    let (_, alice) = identity.sign_up("alice").await;
+    fail(&identity, "alice", 4).await;
+    assert_eq!(lockouts_logged(&identity, &alice).await, 0, "four failures lock nothing");
+    fail(&identity, "alice", 1).await;
+    assert_eq!(lockouts_logged(&identity, &alice).await, 1, "the fifth locks the account");
+
+    // The address reaches its limit on bob's failures; bob's account is never locked, so bob
+    // is told of no lockout.
+    let (_, bob) = identity.sign_up("bob").await;
+    for name in ["carol", "dave", "erin"] {
+        identity.sign_up(name).await;
+        fail(&identity, name, 4).await;
+    }
+    fail(&identity, "bob", 3).await;
+    assert_locked(attempt(&identity, "bob", PASSWORD).await);
+    assert_eq!(lockouts_logged(&identity, &bob).await, 0);
 }
