@@ -143,9 +143,17 @@ async fn the_owner_sees_an_account_lockout_once_and_an_address_lockout_never() {
     let identity = Identity::start().await;
     let (_, alice) = identity.sign_up("alice").await;
     fail(&identity, "alice", 4).await;
-    assert_eq!(lockouts_logged(&identity, &alice).await, 0, "four failures lock nothing");
+    assert_eq!(
+        lockouts_logged(&identity, &alice).await,
+        0,
+        "four failures lock nothing"
+    );
     fail(&identity, "alice", 1).await;
-    assert_eq!(lockouts_logged(&identity, &alice).await, 1, "the fifth locks the account");
+    assert_eq!(
+        lockouts_logged(&identity, &alice).await,
+        1,
+        "the fifth locks the account"
+    );
 
     // The address reaches its limit on bob's failures; bob's account is never locked, so bob
     // is told of no lockout.
