@@ -16,9 +16,9 @@ mutants=.tools/cargo-mutants/bin/cargo-mutants
 # name | files to mutate (space-separated) | packages whose tests run | nextest filter
 targets=(
   "identity-throttle|services/identity/src/throttle/mod.rs services/identity/src/throttle/store.rs|tessera-identity|binary(throttle) | binary(throttle_logs) | binary(accounts) | binary(passwordless)"
-  "identity-codes|services/identity/src/magic_link/domain.rs services/identity/src/magic_link/store.rs|tessera-identity|binary(passwordless) | binary(input) | binary(log_hygiene)"
-  "identity-device|services/identity/src/device/domain.rs services/identity/src/device/store.rs|tessera-identity|binary(passwordless) | binary(maintenance)"
-  "identity-sessions|services/identity/src/sessions/domain.rs services/identity/src/sessions/store.rs|tessera-identity|binary(sessions) | binary(authorization) | binary(revocation) | binary(accounts) | binary(events) | binary(security_events)"
+  "identity-codes|services/identity/src/magic_link/domain.rs services/identity/src/magic_link/store.rs|tessera-identity|binary(passwordless) | binary(limits) | binary(input) | binary(log_hygiene)"
+  "identity-device|services/identity/src/device/domain.rs services/identity/src/device/store.rs|tessera-identity|binary(passwordless) | binary(limits) | binary(maintenance)"
+  "identity-sessions|services/identity/src/sessions/domain.rs services/identity/src/sessions/store.rs|tessera-identity|binary(sessions) | binary(limits) | binary(authorization) | binary(revocation) | binary(accounts) | binary(events) | binary(security_events)"
   "identity-crypto|services/identity/src/crypto.rs services/identity/src/hasher.rs|tessera-identity|kind(lib) | binary(accounts) | binary(sessions) | binary(passwordless)"
   "kit-keyring|shared/kit/src/keyring.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
   "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
@@ -38,7 +38,7 @@ for target in "${targets[@]}"; do
   echo "== $name: $files"
   # --in-place reuses the build directory (a fresh copy of the tree would rebuild the world
   # for every module); the tree is restored after each mutant.
-  "$mutants" mutants --in-place --no-shuffle --baseline skip --timeout 300 --build-timeout 900 \
+  "$mutants" mutants --in-place --no-shuffle --baseline skip --timeout 120 --build-timeout 900 \
     --test-tool nextest --test-package "$packages" --output "mutants.out/$name" "${args[@]}" \
     -- -E "$filter" || status=1
 done

@@ -241,6 +241,41 @@ mod tests {
     }
 
     #[test]
+    fn a_hash_weaker_in_any_one_parameter_is_upgraded() {
+        use argon2::password_hash::PasswordHasher;
+        let memory = &mut Memory::default();
+        let less_time = HashCost {
+            memory_kib: CURRENT.memory_kib,
+            iterations: 1,
+        };
+        let less_memory = HashCost {
+            memory_kib: 8192,
+            iterations: CURRENT.iterations,
+        };
+        for weaker in [less_time, less_memory] {
+            let old = hash_password("pw-123456", weaker, memory).expect("hash");
+            assert!(
+                matches!(
+                    verify_password("pw-123456", &old, CURRENT, memory),
+                    Verified::YesRehashed(_)
+                ),
+                "{old} must be upgraded"
+            );
+        }
+        // Full cost but Argon2i: the algorithm alone makes it weaker.
+        let salt = SaltString::encode_b64(&[9u8; 16]).expect("salt");
+        let params = Params::new(CURRENT.memory_kib, CURRENT.iterations, 1, None).expect("params");
+        let argon2i = Argon2::new(Algorithm::Argon2i, Version::V0x13, params)
+            .hash_password(b"pw-123456", &salt)
+            .expect("hash")
+            .to_string();
+        assert!(matches!(
+            verify_password("pw-123456", &argon2i, CURRENT, memory),
+            Verified::YesRehashed(_)
+        ));
+    }
+
+    #[test]
     fn legacy_bcrypt_verifies_and_is_upgraded() {
         let memory = &mut Memory::default();
         let legacy = bcrypt::hash("orbital-pass", 4).expect("bcrypt");

@@ -1,4 +1,5 @@
-//! Retention: anti-replay claims after 24 hours, security events after the configured period.
+//! Retention: anti-replay claims after 24 hours, security events after the configured period;
+//! expired device authorizations give up their user codes.
 
 use std::sync::Arc;
 use tessera_identity::{Identity as Domain, Options};
@@ -30,6 +31,13 @@ async fn sweeping_removes_what_is_past_retention_only() {
             client_description: String::new(),
         })
         .await;
+
+    let device = identity
+        .sign_in()
+        .start_device_authorization(pb::StartDeviceAuthorizationRequest::default())
+        .await
+        .expect("start")
+        .into_inner();
 
     // A domain object on the same database, its clock 91 days ahead of the recorded rows.
     let clock = Clock::manual();
@@ -85,6 +93,22 @@ async fn sweeping_removes_what_is_past_retention_only() {
             .await,
         0
     );
+    assert_eq!(
+        identity
+            .count("SELECT count(*) FROM identity.device_codes WHERE status = 'pending'")
+            .await,
+        0,
+        "the expired device authorization no longer holds its user code"
+    );
+    identity.clock.advance(chrono::Duration::minutes(16));
+    let expired = identity
+        .sign_in()
+        .poll_device_authorization(pb::PollDeviceAuthorizationRequest {
+            device_code: device.device_code,
+        })
+        .await
+        .expect_err("expired");
+    assert_eq!(tessera_testkit::reason(&expired), "expired_token");
     // A swept claim can be claimed again; a kept one cannot.
     identity
         .anti_replay()

@@ -63,11 +63,6 @@ impl KeyRing {
         Ok(Self { primary, keys })
     }
 
-    /// The id new values are sealed under.
-    pub fn primary_id(&self) -> &str {
-        &self.primary
-    }
-
     /// Seals `plaintext`, bound to `context` (owner and purpose).
     pub fn seal(&self, plaintext: &str, context: &str) -> Result<String, String> {
         let cipher =
@@ -217,6 +212,36 @@ mod tests {
         assert_eq!(rotated.reseal(&moved, "ctx"), Ok(None));
         assert!(rotated.reseal(&sealed, "other row").is_err());
         assert_eq!(rotated.primary_pattern(), "enc:v1:k2:%");
+    }
+
+    #[test]
+    fn debug_names_the_primary_and_shows_no_key() {
+        let ring = KeyRing::parse(&format!("k2:{},k1:{}", key(2), key(1))).expect("ring");
+        let shown = format!("{ring:?}");
+        assert!(
+            shown.contains("\"k2\"") && shown.contains("keys: 2"),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains(&key(2)) && !shown.contains("[2, 2"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn empty_values_round_trip_and_short_blobs_are_refused() {
+        let ring = KeyRing::parse(&format!("k1:{}", key(1))).expect("ring");
+        let sealed = ring.seal("", "ctx").expect("seal");
+        assert_eq!(ring.open(&sealed, "ctx").as_deref(), Ok(""));
+        // Shorter than a nonce and a tag: refused, never a panic.
+        for len in [0, 5, 12, 27] {
+            let blob = format!("enc:v1:k1:{}", STANDARD.encode(vec![0u8; len]));
+            assert_eq!(
+                ring.open(&blob, "ctx"),
+                Err("corrupt sealed value".to_owned()),
+                "{len} bytes"
+            );
+        }
     }
 
     #[test]

@@ -173,7 +173,9 @@ impl Identity {
                     let Some(mut device) = store::by_hash(conn, &hash).await? else {
                         return Ok(Polled::Unknown);
                     };
-                    let expired = now >= device.expires_at && device.status != DeviceStatus::Denied;
+                    // The sweep marks expired pending codes denied (to free their user
+                    // codes): expiry is reported whatever the status says.
+                    let expired = now >= device.expires_at;
                     if device.status == DeviceStatus::Consumed || expired {
                         return Ok(Polled::Pending(Pending::ExpiredToken));
                     }

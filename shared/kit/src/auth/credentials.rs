@@ -56,11 +56,6 @@ impl ServiceCredentials {
         }
     }
 
-    /// Whether no service may call.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The name of the service whose credential `token` is, comparing with every configured
     /// hash in constant time.
     pub fn service_for(&self, token: &str) -> Option<Arc<str>> {
@@ -109,10 +104,13 @@ mod tests {
             "messaging",
             "messaging:abcd",
             "bad name:00",
+            &format!("bad name:{}", "ab".repeat(32)),
+            &format!(":{}", "ab".repeat(32)),
             &format!("x:{}", "zz".repeat(32)),
         ] {
             assert!(ServiceCredentials::parse(bad).is_err(), "{bad}");
         }
-        assert!(ServiceCredentials::parse("").expect("empty").is_empty());
+        let none = ServiceCredentials::parse(" , ").expect("no entries");
+        assert_eq!(none.service_for(""), None);
     }
 }

@@ -21,7 +21,6 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use tonic::Status;
-use tonic::metadata::MetadataMap;
 
 pub use credentials::ServiceCredentials;
 pub use introspection::{Authenticator, CACHE_TTL};
@@ -92,11 +91,6 @@ pub fn service<T>(request: &tonic::Request<T>) -> Result<&ServiceCaller, Status>
             "send authorization: Bearer <service token>",
         )),
     }
-}
-
-/// The token of the request's single `authorization: Bearer <token>` value.
-pub fn bearer(metadata: &MetadataMap) -> Option<&str> {
-    bearer_value(metadata.get("authorization")?.to_str().ok()?)
 }
 
 /// The token of one `Bearer <token>` header value.
