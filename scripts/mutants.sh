@@ -6,6 +6,7 @@
 #
 #   scripts/mutants.sh                 every module
 #   MUTANTS_ONLY=identity-throttle scripts/mutants.sh
+#   MUTANTS_ARGS="--re 'in over_limit'" scripts/mutants.sh   (extra cargo-mutants arguments)
 #
 # Needs DATABASE_URL (make mutants sets it) and cargo-mutants in .tools/cargo-mutants.
 set -euo pipefail
@@ -24,6 +25,10 @@ targets=(
   "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
 )
 
+extra=()
+if [[ -n "${MUTANTS_ARGS:-}" ]]; then
+  eval "extra=(${MUTANTS_ARGS})"
+fi
 mkdir -p mutants.out
 status=0
 for target in "${targets[@]}"; do
@@ -40,6 +45,7 @@ for target in "${targets[@]}"; do
   # for every module); the tree is restored after each mutant.
   "$mutants" mutants --in-place --no-shuffle --baseline skip --timeout 120 --build-timeout 900 \
     --test-tool nextest --test-package "$packages" --output "mutants.out/$name" "${args[@]}" \
+    ${MUTANTS_ARGS:+"${extra[@]}"} \
     -- -E "$filter" || status=1
 done
 exit $status

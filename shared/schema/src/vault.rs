@@ -8,3 +8,229 @@ use diesel_migrations::{EmbeddedMigrations, embed_migrations};
 pub const SCHEMA: &str = "vault";
 /// Its migrations, applied by the service that owns it.
 pub static MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/vault");
+
+diesel::table! {
+    /// Per-app limit and usage on one volume (NULL limit: usage only).
+    vault.app_quotas (id) {
+        id -> Uuid,
+        app_id -> Varchar,
+        volume_id -> Uuid,
+        quota_limit -> Nullable<Int8>,
+        quota_used -> Int8,
+        quota_reserved -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// FTP and SFTP servers with their login.
+    vault.ftp_endpoints (id) {
+        id -> Uuid,
+        host -> Varchar,
+        /// 21 for FTP and 22 for SFTP when the operator gives none.
+        port -> Int4,
+        protocol -> Varchar,
+        username -> Varchar,
+        /// Envelope-encrypted (enc:v2), write-only.
+        password -> Nullable<Text>,
+        /// SFTP private key, under TESSERA_STORAGE_SSH_KEY_DIR.
+        key_path -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// How to authenticate to an endpoint; the newest is used.
+    vault.http_credentials (id) {
+        id -> Uuid,
+        endpoint_id -> Uuid,
+        auth_type -> Varchar,
+        /// {"sealed": "enc:v2:..."}: the envelope of the JSON credentials, write-only.
+        credentials -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Remote HTTP or WebDAV storage locations.
+    vault.http_endpoints (id) {
+        id -> Uuid,
+        url -> Text,
+        description -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Approved directories on the host that local volumes store under.
+    vault.local_paths (id) {
+        id -> Uuid,
+        /// Absolute, canonical, under a root of TESSERA_STORAGE_LOCAL_ROOTS.
+        path -> Text,
+        description -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// S3-compatible buckets and their endpoints.
+    vault.s3_buckets (id) {
+        id -> Uuid,
+        endpoint_url -> Text,
+        bucket_name -> Varchar,
+        region -> Varchar,
+        use_ssl -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Access keys of a bucket; the newest is used.
+    vault.s3_credentials (id) {
+        id -> Uuid,
+        bucket_id -> Uuid,
+        access_key -> Text,
+        /// Envelope-encrypted (enc:v2), write-only.
+        secret_key -> Text,
+        description -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Earlier versions kept by the service on 'source' versioning volumes; counted in quotas.
+    vault.storage_file_versions (file_id, version) {
+        file_id -> Uuid,
+        version -> Int8,
+        storage_path -> Text,
+        size -> Int8,
+        sha256 -> Bytea,
+        mime_type -> Varchar,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Records of stored files (seed `files`); soft-deleted rows are purged after the retention period.
+    vault.storage_files (id) {
+        id -> Uuid,
+        volume_id -> Uuid,
+        user_id -> Nullable<Uuid>,
+        app_id -> Nullable<Varchar>,
+        /// 'users' (user_id set, app_id the storing app if any) or 'apps' (app_id set, no user).
+        namespace -> Varchar,
+        /// The client's path within its namespace.
+        path -> Text,
+        filename -> Text,
+        /// Where the bytes are, relative to the volume root.
+        storage_path -> Text,
+        mime_type -> Varchar,
+        size -> Int8,
+        metadata -> Jsonb,
+        is_public -> Bool,
+        sha256 -> Bytea,
+        /// The number of the current version (versioning 'source').
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        deleted_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    /// Unfinished uploads: their reservation against every applicable quota, and how far the bytes are persisted. Expire after 7 days.
+    vault.storage_uploads (id) {
+        id -> Uuid,
+        volume_id -> Uuid,
+        user_id -> Nullable<Uuid>,
+        app_id -> Nullable<Varchar>,
+        namespace -> Varchar,
+        path -> Text,
+        mime_type -> Varchar,
+        metadata -> Jsonb,
+        is_public -> Bool,
+        overwrite -> Bool,
+        declared_size -> Int8,
+        declared_sha256 -> Nullable<Bytea>,
+        staging_path -> Text,
+        /// Bytes durably staged; never decreases.
+        persisted_size -> Int8,
+        /// The SHA-256 state over the persisted bytes, so any replica can continue.
+        hash_state -> Nullable<Bytea>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Logical storage locations: a driver, the row it names and how paths are laid out.
+    vault.storage_volumes (id) {
+        id -> Uuid,
+        name -> Varchar,
+        driver -> Varchar,
+        /// Exactly the driver's key: local_path_id, bucket_id, ftp_id, or endpoint_id and webdav.
+        config -> Jsonb,
+        default_prefix -> Nullable<Text>,
+        enforce_hierarchy -> Bool,
+        path_delimiter -> Varchar,
+        use_query_params -> Bool,
+        auto_path_strategy -> Varchar,
+        versioning_mode -> Varchar,
+        /// Bytes; NULL for unlimited. May be lowered below quota_used.
+        quota_limit -> Nullable<Int8>,
+        /// Bytes of committed files and kept versions.
+        quota_used -> Int8,
+        /// Bytes declared by unfinished uploads.
+        quota_reserved -> Int8,
+        is_active -> Bool,
+        /// What the last capability check found (output only).
+        capabilities -> Jsonb,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        local_path_id -> Nullable<Uuid>,
+        bucket_id -> Nullable<Uuid>,
+        ftp_id -> Nullable<Uuid>,
+        endpoint_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    /// Per-user limit and usage on one volume (NULL limit: usage only).
+    vault.user_quotas (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        volume_id -> Uuid,
+        quota_limit -> Nullable<Int8>,
+        quota_used -> Int8,
+        quota_reserved -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(app_quotas -> storage_volumes (volume_id));
+diesel::joinable!(http_credentials -> http_endpoints (endpoint_id));
+diesel::joinable!(s3_credentials -> s3_buckets (bucket_id));
+diesel::joinable!(storage_file_versions -> storage_files (file_id));
+diesel::joinable!(storage_files -> storage_volumes (volume_id));
+diesel::joinable!(storage_uploads -> storage_volumes (volume_id));
+diesel::joinable!(storage_volumes -> s3_buckets (bucket_id));
+diesel::joinable!(storage_volumes -> http_endpoints (endpoint_id));
+diesel::joinable!(storage_volumes -> ftp_endpoints (ftp_id));
+diesel::joinable!(storage_volumes -> local_paths (local_path_id));
+diesel::joinable!(user_quotas -> storage_volumes (volume_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    app_quotas,
+    ftp_endpoints,
+    http_credentials,
+    http_endpoints,
+    local_paths,
+    s3_buckets,
+    s3_credentials,
+    storage_file_versions,
+    storage_files,
+    storage_uploads,
+    storage_volumes,
+    user_quotas
+);

@@ -1,0 +1,12 @@
+DROP TABLE vault.storage_uploads;
+DROP TABLE vault.storage_file_versions;
+DROP TABLE vault.storage_files;
+DROP TABLE vault.app_quotas;
+DROP TABLE vault.user_quotas;
+DROP TABLE vault.storage_volumes;
+DROP TABLE vault.ftp_endpoints;
+DROP TABLE vault.http_credentials;
+DROP TABLE vault.http_endpoints;
+DROP TABLE vault.s3_credentials;
+DROP TABLE vault.s3_buckets;
+DROP TABLE vault.local_paths;
