@@ -5,6 +5,8 @@
 //! `enc:v1:<key id>:<base64(nonce || ciphertext)>`; the associated data (the "context") binds a
 //! ciphertext to its row, so a value copied onto another row does not decrypt. Old key ids stay
 //! readable while they are in the ring, and [`rotate`] re-seals rows under the primary.
+//! Envelopes (`enc:v2`, [`KeyRing::seal_envelope`]) add a data key per value, so rotation only
+//! re-wraps that key.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -16,6 +18,9 @@ use base64::engine::general_purpose::STANDARD;
 use diesel_async::AsyncPgConnection;
 
 use crate::db::{Db, ScopedBoxFuture, TransactionError};
+
+mod envelope;
+pub use envelope::context;
 
 const PREFIX: &str = "enc:v1:";
 
@@ -65,20 +70,7 @@ impl KeyRing {
 
     /// Seals `plaintext`, bound to `context` (owner and purpose).
     pub fn seal(&self, plaintext: &str, context: &str) -> Result<String, String> {
-        let cipher =
-            Aes256Gcm::new_from_slice(&self.keys[&self.primary]).map_err(|e| e.to_string())?;
-        let nonce: [u8; 12] = rand::random();
-        let sealed = cipher
-            .encrypt(
-                Nonce::from_slice(&nonce),
-                Payload {
-                    msg: plaintext.as_bytes(),
-                    aad: context.as_bytes(),
-                },
-            )
-            .map_err(|_| "encryption failed".to_owned())?;
-        let mut blob = nonce.to_vec();
-        blob.extend_from_slice(&sealed);
+        let blob = seal_with(&self.keys[&self.primary], plaintext.as_bytes(), context)?;
         Ok(format!(
             "{PREFIX}{}:{}",
             self.primary,
@@ -93,21 +85,7 @@ impl KeyRing {
             .keys
             .get(id)
             .ok_or_else(|| format!("key id {id} is not in the key ring"))?;
-        let blob = STANDARD.decode(blob).map_err(|_| "corrupt sealed value")?;
-        if blob.len() < 12 + 16 {
-            return Err("corrupt sealed value".into());
-        }
-        let (nonce, ciphertext) = blob.split_at(12);
-        let cipher = Aes256Gcm::new_from_slice(key).map_err(|e| e.to_string())?;
-        let plaintext = cipher
-            .decrypt(
-                Nonce::from_slice(nonce),
-                Payload {
-                    msg: ciphertext,
-                    aad: context.as_bytes(),
-                },
-            )
-            .map_err(|_| "the sealed value does not authenticate".to_owned())?;
+        let plaintext = open_with(key, blob, context)?;
         String::from_utf8(plaintext).map_err(|_| "corrupt sealed value".into())
     }
 
@@ -134,6 +112,46 @@ impl KeyRing {
     fn parts(sealed: &str) -> Option<(&str, &str)> {
         sealed.strip_prefix(PREFIX)?.split_once(':')
     }
+}
+
+const NONCE: usize = 12;
+const TAG: usize = 16;
+
+/// `nonce || AES-256-GCM(key, plaintext, aad)`.
+fn seal_with(key: &[u8; 32], plaintext: &[u8], aad: &str) -> Result<Vec<u8>, String> {
+    let cipher = Aes256Gcm::new_from_slice(key).map_err(|e| e.to_string())?;
+    let nonce: [u8; NONCE] = rand::random();
+    let sealed = cipher
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad: aad.as_bytes(),
+            },
+        )
+        .map_err(|_| "encryption failed".to_owned())?;
+    let mut blob = nonce.to_vec();
+    blob.extend_from_slice(&sealed);
+    Ok(blob)
+}
+
+/// Opens what [`seal_with`] made from base64.
+fn open_with(key: &[u8; 32], blob: &str, aad: &str) -> Result<Vec<u8>, String> {
+    let blob = STANDARD.decode(blob).map_err(|_| "corrupt sealed value")?;
+    if blob.len() < NONCE + TAG {
+        return Err("corrupt sealed value".into());
+    }
+    let (nonce, ciphertext) = blob.split_at(NONCE);
+    let cipher = Aes256Gcm::new_from_slice(key).map_err(|e| e.to_string())?;
+    cipher
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: aad.as_bytes(),
+            },
+        )
+        .map_err(|_| "the sealed value does not authenticate".to_owned())
 }
 
 /// Re-seals stored secrets under the primary key, a batch per transaction, until `batch`
