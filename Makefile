@@ -30,7 +30,7 @@ run:
 
 # cargo-nextest runs every test in its own process, all binaries' tests in parallel.
 test: $(PYTEST)
-	@scripts/with-db.sh $(CARGO) nextest run --workspace --all-targets --no-fail-fast --test-threads $(TEST_THREADS)
+	@scripts/with-storage.sh scripts/with-db.sh $(CARGO) nextest run --workspace --all-targets --no-fail-fast --test-threads $(TEST_THREADS)
 	$(PYTEST) -q deploy/tests
 
 lint: $(BUF) $(PYTEST)

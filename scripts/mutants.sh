@@ -21,7 +21,7 @@ targets=(
   "identity-device|services/identity/src/device/domain.rs services/identity/src/device/store.rs|tessera-identity|binary(passwordless) | binary(limits) | binary(maintenance)"
   "identity-sessions|services/identity/src/sessions/domain.rs services/identity/src/sessions/store.rs|tessera-identity|binary(sessions) | binary(limits) | binary(authorization) | binary(revocation) | binary(accounts) | binary(events) | binary(security_events)"
   "identity-crypto|services/identity/src/crypto.rs services/identity/src/hasher.rs|tessera-identity|kind(lib) | binary(accounts) | binary(sessions) | binary(passwordless)"
-  "kit-keyring|shared/kit/src/keyring.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
+  "kit-keyring|shared/kit/src/keyring.rs shared/kit/src/keyring/envelope.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
   "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
 )
 

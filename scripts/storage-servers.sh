@@ -7,6 +7,7 @@
 #   scripts/storage-servers.sh start   start (or reuse) them; writes .tessera/storage/env
 #   scripts/storage-servers.sh stop    stop them
 #   scripts/storage-servers.sh env     print the settings tests read (TESSERA_TEST_*)
+#   scripts/storage-servers.sh status  succeed when all four are running
 #
 # Ports come from TESSERA_STORAGE_PORT_BASE (default 47100): S3 +0, FTP +21, SFTP +22,
 # HTTP +80, FTP passive range +100..+199.
@@ -84,6 +85,10 @@ start_sftp() {
   cp "$dir/sftp/keys/client.pub" "$dir/sftp/authorized_keys"
   chmod 600 "$dir/sftp/authorized_keys"
   echo "[127.0.0.1]:$sftp_port $(cat "$dir/sftp/host_key.pub")" >"$dir/sftp/known_hosts"
+  # The SFTP driver runs `ssh` with strict host key checking against the user's known_hosts.
+  mkdir -p ~/.ssh && chmod 700 ~/.ssh && touch ~/.ssh/known_hosts
+  ssh-keygen -q -R "[127.0.0.1]:$sftp_port" -f ~/.ssh/known_hosts >/dev/null 2>&1 || true
+  cat "$dir/sftp/known_hosts" >>~/.ssh/known_hosts
   mkdir -p /run/sshd
   cat >"$dir/sftp/sshd_config" <<EOF
 ListenAddress 127.0.0.1:$sftp_port
@@ -205,9 +210,10 @@ case "${1:-start}" in
     echo "storage-servers: S3 :$s3_port, FTP :$ftp_port, SFTP :$sftp_port, HTTP/WebDAV :$http_port (settings in $dir/env)"
     ;;
   stop) stop_all ;;
+  status) running s3 && running ftp && running sftp && running http ;;
   env) print_env ;;
   *)
-    echo "usage: $0 start|stop|env" >&2
+    echo "usage: $0 start|stop|env|status" >&2
     exit 2
     ;;
 esac

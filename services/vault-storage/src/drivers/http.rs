@@ -1,0 +1,107 @@
+//! Streaming uploads to WebDAV: one PUT whose body is the chunk stream, so memory stays flat
+//! whatever the object's size.
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use futures::{Stream, StreamExt};
+use reqwest::header::{AUTHORIZATION, HeaderValue};
+use reqwest::{Client, StatusCode, Url};
+use secrecy::ExposeSecret;
+
+use super::{DriverError, HttpAuth};
+
+#[derive(Debug, Clone)]
+pub(super) struct HttpPut {
+    client: Client,
+    /// The endpoint and root, ending without `/`.
+    base: Url,
+    auth: Option<Arc<HeaderValue>>,
+}
+
+impl HttpPut {
+    pub(super) fn new(endpoint: &str, root: &str, auth: &HttpAuth) -> Result<Self, DriverError> {
+        let mut base = Url::parse(endpoint).map_err(|e| DriverError::Config(e.to_string()))?;
+        {
+            let mut segments = base
+                .path_segments_mut()
+                .map_err(|()| DriverError::Config("the endpoint cannot have paths".into()))?;
+            segments.pop_if_empty();
+            segments.extend(root.split('/').filter(|s| !s.is_empty()));
+        }
+        let auth = match auth {
+            HttpAuth::None => None,
+            HttpAuth::Basic { username, password } => {
+                use base64::Engine;
+                let pair = format!("{username}:{}", password.expose_secret());
+                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
+                Some(header(&format!("Basic {encoded}"))?)
+            }
+            HttpAuth::Bearer(token) => Some(header(&format!("Bearer {}", token.expose_secret()))?),
+        };
+        Ok(Self {
+            client: Client::new(),
+            base,
+            auth: auth.map(Arc::new),
+        })
+    }
+
+    pub(super) async fn write<S>(&self, path: &str, chunks: S) -> Result<u64, DriverError>
+    where
+        S: Stream<Item = Result<Bytes, DriverError>> + Send,
+    {
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .map_err(|()| DriverError::Config("the endpoint cannot have paths".into()))?
+            .extend(path.split('/'));
+        // The body must be 'static; the chunks are forwarded through a bounded channel.
+        let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(2);
+        let mut request = self.client.put(url).body(reqwest::Body::wrap_stream(
+            tokio_stream::wrappers::ReceiverStream::new(rx),
+        ));
+        if let Some(auth) = &self.auth {
+            request = request.header(AUTHORIZATION, auth.as_ref().clone());
+        }
+        let send = request.send();
+        let feed = async move {
+            let mut chunks = std::pin::pin!(chunks);
+            let mut written = 0u64;
+            while let Some(chunk) = chunks.next().await {
+                match chunk {
+                    Ok(chunk) => {
+                        written += chunk.len() as u64;
+                        if tx.send(Ok(chunk)).await.is_err() {
+                            break; // the request ended early; its status says why
+                        }
+                    }
+                    Err(err) => {
+                        let _ = tx.send(Err(std::io::Error::other("aborted"))).await;
+                        return Err(err);
+                    }
+                }
+            }
+            Ok(written)
+        };
+        let (response, written) = tokio::join!(send, feed);
+        let written = written?;
+        let response =
+            response.map_err(|e| DriverError::Unavailable(e.without_url().to_string()))?;
+        match response.status() {
+            status if status.is_success() => Ok(written),
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Err(DriverError::PermissionDenied),
+            StatusCode::METHOD_NOT_ALLOWED => Err(DriverError::Unsupported(
+                "the server does not take writes here".into(),
+            )),
+            status => Err(DriverError::Unavailable(format!(
+                "the server answered {status}"
+            ))),
+        }
+    }
+}
+
+fn header(value: &str) -> Result<HeaderValue, DriverError> {
+    let mut value = HeaderValue::from_str(value)
+        .map_err(|_| DriverError::Config("credentials must be visible ASCII".into()))?;
+    value.set_sensitive(true);
+    Ok(value)
+}

@@ -1,0 +1,315 @@
+//! One interface over every kind of backend a volume can use: local disk, S3, FTP, SFTP and
+//! WebDAV/HTTP, through OpenDAL. Bytes stream through in bounded chunks both ways; nothing
+//! holds a whole object in memory.
+//!
+//! Paths handed to a [`Store`] are relative to its root and already validated
+//! ([`crate::paths`] makes them); the root itself comes from the operator's configuration.
+
+use std::ops::Range;
+use std::sync::Once;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::{Stream, StreamExt, TryStreamExt};
+use opendal::layers::{RetryLayer, TimeoutLayer};
+use opendal::services;
+use opendal::{ErrorKind, Operator};
+use secrecy::{ExposeSecret, SecretString};
+
+mod http;
+use http::HttpPut;
+
+/// Where a volume's bytes live, with what the driver needs to reach them. Secrets are
+/// [`SecretString`]s: `Debug` never shows them.
+#[derive(Debug, Clone)]
+pub enum Backend {
+    /// A directory on this host.
+    Local { root: String },
+    /// An S3-compatible bucket.
+    S3 {
+        endpoint: String,
+        bucket: String,
+        region: String,
+        access_key: String,
+        secret_key: SecretString,
+        root: String,
+    },
+    /// An FTP server (plain FTP; credentials cross in clear text, so loopback or a private
+    /// network only).
+    Ftp {
+        host: String,
+        port: u16,
+        username: String,
+        password: SecretString,
+        root: String,
+    },
+    /// An SFTP server, by key, with the host key checked strictly against the service user's
+    /// `~/.ssh/known_hosts`.
+    Sftp {
+        host: String,
+        port: u16,
+        username: String,
+        key_path: String,
+        root: String,
+    },
+    /// A WebDAV server.
+    WebDav {
+        endpoint: String,
+        auth: HttpAuth,
+        root: String,
+    },
+}
+
+/// How a WebDAV or HTTP endpoint is authenticated.
+#[derive(Debug, Clone)]
+pub enum HttpAuth {
+    None,
+    Basic {
+        username: String,
+        password: SecretString,
+    },
+    Bearer(SecretString),
+}
+
+/// What went wrong talking to a backend, in the terms the service answers with.
+#[derive(Debug, thiserror::Error)]
+pub enum DriverError {
+    #[error("no such object")]
+    NotFound,
+    #[error("the backend refused the credentials")]
+    PermissionDenied,
+    #[error("the backend cannot do this: {0}")]
+    Unsupported(String),
+    #[error("the backend configuration is invalid: {0}")]
+    Config(String),
+    #[error("the backend is unavailable: {0}")]
+    Unavailable(String),
+}
+
+impl From<opendal::Error> for DriverError {
+    fn from(err: opendal::Error) -> Self {
+        // The messages of backend errors name hosts and paths, never credentials; they are
+        // for operators' logs and capability-check violations, not for end users.
+        match err.kind() {
+            ErrorKind::NotFound => DriverError::NotFound,
+            ErrorKind::PermissionDenied => DriverError::PermissionDenied,
+            ErrorKind::Unsupported => DriverError::Unsupported(err.to_string()),
+            ErrorKind::ConfigInvalid => DriverError::Config(err.to_string()),
+            _ => DriverError::Unavailable(err.to_string()),
+        }
+    }
+}
+
+/// An opened backend.
+#[derive(Debug, Clone)]
+pub struct Store {
+    op: Operator,
+    /// WebDAV takes an object in one request, which OpenDAL buffers: writes go through a
+    /// streaming PUT instead.
+    put: Option<HttpPut>,
+    /// FTP lists on a connection of its own: OpenDAL 0.59's FTP pool can hand a listing the
+    /// connection of a finished read whose data channel it has not closed ("Data connection
+    /// is already open").
+    lister: Option<Operator>,
+}
+
+/// Size of the pieces written to and read from a backend.
+pub const CHUNK: usize = 1 << 20;
+
+/// OpenDAL's HTTP transport, and one rustls provider for the process (reqwest and the FTP
+/// client link rustls with different providers, so none is implied).
+fn install_transport() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        opendal::install_default();
+        // Fails only when a provider is installed already, which is as good.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    });
+}
+
+fn read_error(err: std::io::Error) -> DriverError {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => DriverError::NotFound,
+        std::io::ErrorKind::PermissionDenied => DriverError::PermissionDenied,
+        _ => DriverError::Unavailable(err.to_string()),
+    }
+}
+
+fn operator(backend: &Backend) -> Result<Operator, DriverError> {
+    let op = match backend {
+        Backend::Local { root } => Operator::new(services::Fs::default().root(root))?,
+        Backend::S3 {
+            endpoint,
+            bucket,
+            region,
+            access_key,
+            secret_key,
+            root,
+        } => Operator::new(
+            services::S3::default()
+                .endpoint(endpoint)
+                .bucket(bucket)
+                .region(region)
+                .access_key_id(access_key)
+                .secret_access_key(secret_key.expose_secret())
+                .root(root)
+                .disable_config_load()
+                .disable_ec2_metadata(),
+        )?,
+        Backend::Ftp {
+            host,
+            port,
+            username,
+            password,
+            root,
+        } => Operator::new(
+            services::Ftp::default()
+                .endpoint(&format!("ftp://{host}:{port}"))
+                .user(username)
+                .password(password.expose_secret())
+                .root(root),
+        )?,
+        Backend::Sftp {
+            host,
+            port,
+            username,
+            key_path,
+            root,
+        } => Operator::new(
+            services::Sftp::default()
+                .endpoint(&format!("ssh://{host}:{port}"))
+                .user(username)
+                .key(key_path)
+                .known_hosts_strategy("strict")
+                .root(root),
+        )?,
+        Backend::WebDav {
+            endpoint,
+            auth,
+            root,
+        } => {
+            let builder = services::Webdav::default().endpoint(endpoint).root(root);
+            let builder = match auth {
+                HttpAuth::None => builder,
+                HttpAuth::Basic { username, password } => builder
+                    .username(username)
+                    .password(password.expose_secret()),
+                HttpAuth::Bearer(token) => builder.token(token.expose_secret()),
+            };
+            Operator::new(builder)?
+        }
+    };
+    Ok(op
+        .layer(TimeoutLayer::new().with_io_timeout(Duration::from_secs(30)))
+        .layer(RetryLayer::new().with_max_times(3).with_jitter()))
+}
+
+impl Store {
+    /// Builds the driver for `backend` (no network yet: the capability check probes it).
+    pub fn open(backend: &Backend) -> Result<Self, DriverError> {
+        install_transport();
+        let put = match backend {
+            Backend::WebDav {
+                endpoint,
+                auth,
+                root,
+            } => Some(HttpPut::new(endpoint, root, auth)?),
+            _ => None,
+        };
+        let lister = match backend {
+            Backend::Ftp { .. } => Some(operator(backend)?),
+            _ => None,
+        };
+        Ok(Self {
+            op: operator(backend)?,
+            put,
+            lister,
+        })
+    }
+
+    /// Writes `chunks` to `path`, replacing what was there; returns the bytes written. A failed
+    /// stream aborts the write (what a backend keeps of an aborted write depends on it: callers
+    /// write to a staging path first).
+    pub async fn write<S>(&self, path: &str, chunks: S) -> Result<u64, DriverError>
+    where
+        S: Stream<Item = Result<Bytes, DriverError>> + Send,
+    {
+        if let Some(put) = &self.put {
+            if let Some((parent, _)) = path.rsplit_once('/') {
+                self.op.create_dir(&format!("{parent}/")).await?;
+            }
+            return put.write(path, chunks).await;
+        }
+        let mut writer = self.op.writer_with(path).chunk(CHUNK).await?;
+        let mut chunks = std::pin::pin!(chunks);
+        let mut written = 0u64;
+        while let Some(chunk) = chunks.next().await {
+            match chunk {
+                Ok(chunk) => {
+                    written += chunk.len() as u64;
+                    if let Err(err) = writer.write(chunk).await {
+                        let _ = writer.abort().await;
+                        return Err(err.into());
+                    }
+                }
+                Err(err) => {
+                    let _ = writer.abort().await;
+                    return Err(err);
+                }
+            }
+        }
+        writer.close().await?;
+        Ok(written)
+    }
+
+    /// The bytes of `path` in `range`, as a stream of bounded chunks.
+    pub async fn read(
+        &self,
+        path: &str,
+        range: Range<u64>,
+    ) -> Result<impl Stream<Item = Result<Bytes, DriverError>> + Send + use<>, DriverError> {
+        let reader = self.op.reader_with(path).chunk(CHUNK).await?;
+        let stream = reader.into_bytes_stream(range).await?;
+        Ok(stream.map_err(read_error))
+    }
+
+    /// The size of `path`.
+    pub async fn size(&self, path: &str) -> Result<u64, DriverError> {
+        Ok(self.op.stat(path).await?.content_length())
+    }
+
+    /// Removes `path`; removing what is not there succeeds.
+    pub async fn delete(&self, path: &str) -> Result<(), DriverError> {
+        match self.op.delete(path).await {
+            Err(err) if err.kind() == ErrorKind::NotFound => Ok(()),
+            other => Ok(other?),
+        }
+    }
+
+    /// The paths of the objects under `dir` (which ends with `/`), recursively, sorted. One
+    /// directory at a time: FTP cannot list a directory while another listing is open.
+    pub async fn list(&self, dir: &str) -> Result<Vec<String>, DriverError> {
+        let mut paths = Vec::new();
+        let mut pending = vec![dir.to_owned()];
+        while let Some(dir) = pending.pop() {
+            let lister = self.lister.as_ref().unwrap_or(&self.op);
+            let entries = match lister.list(&dir).await {
+                Err(err) if err.kind() == ErrorKind::NotFound => continue,
+                other => other?,
+            };
+            for entry in entries {
+                let path = entry.path();
+                if path == dir || path.trim_start_matches('/') == dir.trim_start_matches('/') {
+                    continue; // some backends list the directory itself
+                }
+                if entry.metadata().is_dir() {
+                    pending.push(path.to_owned());
+                } else {
+                    paths.push(path.to_owned());
+                }
+            }
+        }
+        paths.sort();
+        Ok(paths)
+    }
+}

@@ -1,0 +1,243 @@
+//! One conformance suite, run against every kind of backend on a real server started by
+//! `scripts/storage-servers.sh` (`make test` starts them): chunked writes, whole and ranged
+//! reads, overwrite, recursive listing and delete, with 5 MiB streamed each way.
+
+use bytes::Bytes;
+use futures::{TryStreamExt, stream};
+use secrecy::SecretString;
+use sha2::{Digest, Sha256};
+use tessera_vault_storage::drivers::{Backend, DriverError, HttpAuth, Store};
+
+fn setting(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the tests with `make test`, which starts scripts/storage-servers.sh and exports its settings")
+    })
+}
+
+fn host_port(name: &str) -> (String, u16) {
+    let value = setting(name);
+    let (host, port) = value.rsplit_once(':').expect("host:port");
+    (host.to_owned(), port.parse().expect("port"))
+}
+
+/// A directory of its own per test run, so runs and tests never see each other's objects.
+fn unique_root() -> String {
+    format!("/conformance-{}/", uuid::Uuid::now_v7())
+}
+
+/// Deterministic bytes that do not repeat within a chunk.
+fn pattern(len: usize, seed: u8) -> Vec<u8> {
+    let mut state = u32::from(seed) | 1;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state.to_le_bytes()[0]
+        })
+        .collect()
+}
+
+fn chunked(
+    bytes: &[u8],
+    size: usize,
+) -> impl futures::Stream<Item = Result<Bytes, DriverError>> + use<> {
+    let chunks: Vec<Result<Bytes, DriverError>> = bytes
+        .chunks(size)
+        .map(|c| Ok(Bytes::copy_from_slice(c)))
+        .collect();
+    stream::iter(chunks)
+}
+
+async fn read_all(
+    store: &Store,
+    path: &str,
+    range: std::ops::Range<u64>,
+) -> Result<Vec<u8>, DriverError> {
+    let mut out = Vec::new();
+    let mut chunks = std::pin::pin!(store.read(path, range).await?);
+    while let Some(chunk) = chunks.try_next().await? {
+        assert!(
+            chunk.len() <= tessera_vault_storage::drivers::CHUNK,
+            "bounded chunks"
+        );
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out)
+}
+
+async fn conformance(backend: Backend) {
+    let store = Store::open(&backend).expect("driver");
+
+    let small = pattern(1000, 1);
+    let written = store
+        .write("docs/a/one.txt", chunked(&small, 300))
+        .await
+        .expect("write in four chunks");
+    assert_eq!(written, 1000);
+    assert_eq!(store.size("docs/a/one.txt").await.expect("size"), 1000);
+    assert_eq!(
+        read_all(&store, "docs/a/one.txt", 0..1000)
+            .await
+            .expect("read"),
+        small
+    );
+    assert_eq!(
+        read_all(&store, "docs/a/one.txt", 5..17)
+            .await
+            .expect("ranged read"),
+        small[5..17]
+    );
+
+    // 5 MiB and a bit, in 256 KiB pieces, read back in bounded chunks.
+    let big = pattern(5 * 1024 * 1024 + 123, 2);
+    store
+        .write("big.bin", chunked(&big, 256 * 1024))
+        .await
+        .expect("write big");
+    let back = read_all(&store, "big.bin", 0..big.len() as u64)
+        .await
+        .expect("read big");
+    assert_eq!(
+        Sha256::digest(&back),
+        Sha256::digest(&big),
+        "5 MiB round trip"
+    );
+    let (from, to) = (1024 * 1024 - 10, 3 * 1024 * 1024 + 10);
+    assert_eq!(
+        read_all(&store, "big.bin", from as u64..to as u64)
+            .await
+            .expect("range across chunks"),
+        big[from..to]
+    );
+
+    let replaced = pattern(10, 3);
+    store
+        .write("docs/a/one.txt", chunked(&replaced, 10))
+        .await
+        .expect("overwrite");
+    assert_eq!(
+        read_all(&store, "docs/a/one.txt", 0..10)
+            .await
+            .expect("read"),
+        replaced
+    );
+
+    assert_eq!(
+        store.list("/").await.expect("list"),
+        vec!["big.bin".to_owned(), "docs/a/one.txt".to_owned()]
+    );
+    assert_eq!(
+        store.list("docs/").await.expect("list docs"),
+        vec!["docs/a/one.txt".to_owned()]
+    );
+
+    store.delete("docs/a/one.txt").await.expect("delete");
+    store
+        .delete("docs/a/one.txt")
+        .await
+        .expect("deleting again succeeds");
+    assert!(matches!(
+        read_all(&store, "docs/a/one.txt", 0..10).await,
+        Err(DriverError::NotFound)
+    ));
+    assert!(matches!(
+        store.size("missing").await,
+        Err(DriverError::NotFound)
+    ));
+    store.delete("big.bin").await.expect("delete big");
+    assert_eq!(store.list("/").await.expect("list").len(), 0);
+}
+
+#[tokio::test]
+async fn local_disk() {
+    let root = std::env::temp_dir().join(unique_root().trim_matches('/'));
+    conformance(Backend::Local {
+        root: root.display().to_string(),
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(root);
+}
+
+#[tokio::test]
+async fn s3() {
+    conformance(Backend::S3 {
+        endpoint: setting("TESSERA_TEST_S3_ENDPOINT"),
+        bucket: "tessera".into(),
+        region: "us-east-1".into(),
+        access_key: setting("TESSERA_TEST_S3_ACCESS_KEY"),
+        secret_key: SecretString::from(setting("TESSERA_TEST_S3_SECRET_KEY")),
+        root: unique_root(),
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn ftp() {
+    let (host, port) = host_port("TESSERA_TEST_FTP");
+    conformance(Backend::Ftp {
+        host,
+        port,
+        username: setting("TESSERA_TEST_FTP_USER"),
+        password: SecretString::from(setting("TESSERA_TEST_FTP_PASSWORD")),
+        root: unique_root(),
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sftp() {
+    let (host, port) = host_port("TESSERA_TEST_SFTP");
+    conformance(Backend::Sftp {
+        host,
+        port,
+        username: setting("TESSERA_TEST_SFTP_USER"),
+        key_path: setting("TESSERA_TEST_SFTP_KEY"),
+        root: format!("{}{}", setting("TESSERA_TEST_SFTP_ROOT"), unique_root()),
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn webdav_with_basic_auth() {
+    conformance(Backend::WebDav {
+        endpoint: format!("{}/basic", setting("TESSERA_TEST_HTTP")),
+        auth: HttpAuth::Basic {
+            username: setting("TESSERA_TEST_HTTP_USER"),
+            password: SecretString::from(setting("TESSERA_TEST_HTTP_PASSWORD")),
+        },
+        root: unique_root(),
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn webdav_with_a_bearer_token() {
+    conformance(Backend::WebDav {
+        endpoint: format!("{}/bearer", setting("TESSERA_TEST_HTTP")),
+        auth: HttpAuth::Bearer(SecretString::from(setting("TESSERA_TEST_HTTP_TOKEN"))),
+        root: unique_root(),
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_permission_denied() {
+    let store = Store::open(&Backend::WebDav {
+        endpoint: format!("{}/basic", setting("TESSERA_TEST_HTTP")),
+        auth: HttpAuth::Basic {
+            username: setting("TESSERA_TEST_HTTP_USER"),
+            password: SecretString::from("wrong".to_owned()),
+        },
+        root: unique_root(),
+    })
+    .expect("driver");
+    let refused = store
+        .write("x", chunked(b"x", 1))
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(refused, DriverError::PermissionDenied),
+        "{refused:?}"
+    );
+}
