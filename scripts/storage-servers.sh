@@ -43,6 +43,14 @@ install() {
 
 running() { [[ -f $dir/$1.pid ]] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null; }
 
+# Refuses to start a server on a port something else holds (another checkout's servers, say).
+free_port() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "storage-servers: 127.0.0.1:$1 ($2) is taken by another process; stop it or set TESSERA_STORAGE_PORT_BASE" >&2
+    return 1
+  fi
+}
+
 wait_port() {
   for _ in $(seq 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
@@ -54,6 +62,7 @@ wait_port() {
 
 start_s3() {
   running s3 && return
+  free_port "$s3_port" s3
   "$venv/bin/moto_server" -H 127.0.0.1 -p "$s3_port" >"$dir/s3.log" 2>&1 &
   echo $! >"$dir/s3.pid"
   wait_port "$s3_port" s3
@@ -70,6 +79,7 @@ EOF
 
 start_ftp() {
   running ftp && return
+  free_port "$ftp_port" ftp
   mkdir -p "$dir/ftp"
   "$venv/bin/python" -m pyftpdlib -i 127.0.0.1 -p "$ftp_port" -w -d "$dir/ftp" \
     -u "$ftp_user" -P "$ftp_password" -r "$((base + 100))-$((base + 199))" >"$dir/ftp.log" 2>&1 &
@@ -79,6 +89,7 @@ start_ftp() {
 
 start_sftp() {
   running sftp && return
+  free_port "$sftp_port" sftp
   mkdir -p "$dir/sftp/root" "$dir/sftp/keys"
   [[ -f $dir/sftp/host_key ]] || ssh-keygen -q -t ed25519 -N '' -f "$dir/sftp/host_key"
   [[ -f $dir/sftp/keys/client ]] || ssh-keygen -q -t ed25519 -N '' -f "$dir/sftp/keys/client"
@@ -110,6 +121,7 @@ EOF
 
 start_http() {
   running http && return
+  free_port "$http_port" http
   mkdir -p "$dir/http/tmp" "$dir/http/root/basic" "$dir/http/root/bearer" \
     "$dir/http/root/header" "$dir/http/root/query" "$dir/http/root/public"
   printf '%s:%s\n' "$dav_user" "$(openssl passwd -apr1 "$dav_password")" >"$dir/http/htpasswd"
