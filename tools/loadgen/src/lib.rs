@@ -97,6 +97,71 @@ where
     F: Fn(usize) -> Fut + Clone + Send + 'static,
     Fut: Future<Output = bool> + Send,
 {
+    let (latencies, errors) = measure(concurrency, warmup, duration, operation).await;
+    report(name, concurrency, latencies, errors, duration)
+}
+
+/// Runs two operations in alternation, `rounds` windows of `duration / rounds` each (the
+/// warm-up before the first window of each), so that drift in what else the machine is doing
+/// falls on both alike and their ratio is not a comparison of two different minutes.
+pub async fn run_paired<A, FutA, B, FutB>(
+    names: (&str, &str),
+    concurrency: usize,
+    warmup: Duration,
+    duration: Duration,
+    rounds: u32,
+    (a, b): (A, B),
+) -> (Report, Report)
+where
+    A: Fn(usize) -> FutA + Clone + Send + 'static,
+    FutA: Future<Output = bool> + Send,
+    B: Fn(usize) -> FutB + Clone + Send + 'static,
+    FutB: Future<Output = bool> + Send,
+{
+    let window = duration / rounds.max(1);
+    let (mut samples_a, mut samples_b) = (Vec::new(), Vec::new());
+    let (mut errors_a, mut errors_b) = (0, 0);
+    for round in 0..rounds.max(1) {
+        let warm = if round == 0 { warmup } else { Duration::ZERO };
+        let (mut own, errors) = measure(concurrency, warm, window, a.clone()).await;
+        samples_a.append(&mut own);
+        errors_a += errors;
+        let (mut own, errors) = measure(concurrency, warm, window, b.clone()).await;
+        samples_b.append(&mut own);
+        errors_b += errors;
+    }
+    let measured = window * rounds.max(1);
+    (
+        report(names.0, concurrency, samples_a, errors_a, measured),
+        report(names.1, concurrency, samples_b, errors_b, measured),
+    )
+}
+
+fn report(
+    name: &str,
+    concurrency: usize,
+    latencies: Vec<Duration>,
+    errors: u64,
+    elapsed: Duration,
+) -> Report {
+    let mut report = Report::from_samples(name, latencies, elapsed);
+    report.concurrency = concurrency;
+    report.errors = errors;
+    report
+}
+
+/// The latencies of the successful calls and the count of failed ones, measured after
+/// `warmup` for `duration`.
+async fn measure<F, Fut>(
+    concurrency: usize,
+    warmup: Duration,
+    duration: Duration,
+    operation: F,
+) -> (Vec<Duration>, u64)
+where
+    F: Fn(usize) -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = bool> + Send,
+{
     let start = Instant::now() + warmup;
     let end = start + duration;
     let workers: Vec<_> = (0..concurrency)
@@ -131,10 +196,7 @@ where
             errors += own_errors;
         }
     }
-    let mut report = Report::from_samples(name, latencies, duration);
-    report.concurrency = concurrency;
-    report.errors = errors;
-    report
+    (latencies, errors)
 }
 
 /// Peak resident memory of this process (VmHWM), in MiB, where /proc tells it.

@@ -1,7 +1,9 @@
 //! identity, next to the kit's echo baseline, in one suite on a fresh database:
 //!
 //! - `echo`: `EchoService.Echo`, the kit's baseline (public: the auth layer resolves nothing);
-//! - `warm`: `EchoService.WhoAmI`, whose caller the kit's auth layer resolves from its cache;
+//! - `warm`: `EchoService.WhoAmI`, whose caller the kit's auth layer resolves from its cache
+//!   (with `echo`, the two alternate in five windows each, so their ratio compares the same
+//!   minutes of the machine);
 //! - `cold`: `IntrospectionService.IntrospectToken` on identity (a database lookup per call,
 //!   as on every cache miss);
 //! - `sign-in`: `SignInService.SignInWithPassword` (Argon2id, m=19456 KiB, t=2) at a
@@ -12,6 +14,7 @@
 
 use std::time::{Duration, Instant};
 
+use futures::future::BoxFuture;
 use tessera_kit::auth::Authenticator;
 use tessera_proto::tessera::identity::v1 as pb;
 use tessera_proto::tessera::identity::v1::introspection_service_client::IntrospectionServiceClient;
@@ -24,40 +27,56 @@ use tokio_util::sync::CancellationToken;
 use tonic::transport::Channel;
 
 use super::Settings;
-use crate::{Report, run as load};
+use crate::{Report, run as load, run_paired};
 
 /// Argon2id is CPU-bound: more workers than cores only queue.
 const SIGN_IN_CONCURRENCY: usize = 4;
 /// Revocations measured by `events`.
 const REVOCATIONS: usize = 200;
 
-/// The kit's echo RPC at `concurrency`: the baseline every scenario is compared with.
+/// Windows `echo` and `warm` alternate in when both run.
+const ROUNDS: u32 = 5;
+
+/// One call of the kit's echo RPC: the baseline every scenario is compared with.
+fn echo_call(channel: &Channel) -> impl Fn(usize) -> BoxFuture<'static, bool> + Clone + use<> {
+    let client = EchoServiceClient::new(channel.clone());
+    move |_| {
+        let mut client = client.clone();
+        Box::pin(async move {
+            client
+                .echo(EchoRequest {
+                    message: "ping".into(),
+                    database_sleep: None,
+                })
+                .await
+                .is_ok()
+        })
+    }
+}
+
+/// One call of `WhoAmI`, whose caller the auth layer resolves from its cache.
+fn who_am_i_call(
+    channel: &Channel,
+    token: &str,
+) -> impl Fn(usize) -> BoxFuture<'static, bool> + Clone + use<> {
+    let client = EchoServiceClient::new(channel.clone());
+    let token = token.to_owned();
+    move |_| {
+        let mut client = client.clone();
+        let request = authed(&token, WhoAmIRequest {});
+        Box::pin(async move { client.who_am_i(request).await.is_ok() })
+    }
+}
+
+/// The echo baseline at `concurrency`.
 async fn echo_baseline(
     name: &str,
     channel: &Channel,
     concurrency: usize,
     settings: &Settings,
 ) -> Report {
-    let client = EchoServiceClient::new(channel.clone());
-    load(
-        name,
-        concurrency,
-        settings.warmup,
-        settings.duration,
-        move |_| {
-            let mut client = client.clone();
-            async move {
-                client
-                    .echo(EchoRequest {
-                        message: "ping".into(),
-                        database_sleep: None,
-                    })
-                    .await
-                    .is_ok()
-            }
-        },
-    )
-    .await
+    let call = echo_call(channel);
+    load(name, concurrency, settings.warmup, settings.duration, call).await
 }
 
 /// Runs the identity scenarios `settings` asks for.
@@ -72,21 +91,30 @@ pub async fn run(settings: &Settings) -> anyhow::Result<Vec<Report>> {
     let c = settings.concurrency;
     let mut reports = Vec::new();
 
-    if settings.wants("echo") {
-        reports.push(echo_baseline("echo (baseline)", &echo_channel, c, settings).await);
-    }
-    if settings.wants("warm") {
-        let client = EchoServiceClient::new(echo_channel.clone());
-        let token = token.clone();
-        let name = "introspection, warm cache (kit auth layer)";
-        reports.push(
-            load(name, c, settings.warmup, settings.duration, move |_| {
-                let mut client = client.clone();
-                let request = authed(&token, WhoAmIRequest {});
-                async move { client.who_am_i(request).await.is_ok() }
-            })
-            .await,
-        );
+    const ECHO: &str = "echo (baseline)";
+    const WARM: &str = "introspection, warm cache (kit auth layer)";
+    match (settings.wants("echo"), settings.wants("warm")) {
+        (true, true) => {
+            let (echo, warm) = run_paired(
+                (ECHO, WARM),
+                c,
+                settings.warmup,
+                settings.duration,
+                ROUNDS,
+                (
+                    echo_call(&echo_channel),
+                    who_am_i_call(&echo_channel, &token),
+                ),
+            )
+            .await;
+            reports.extend([echo, warm]);
+        }
+        (true, false) => reports.push(echo_baseline(ECHO, &echo_channel, c, settings).await),
+        (false, true) => {
+            let call = who_am_i_call(&echo_channel, &token);
+            reports.push(load(WARM, c, settings.warmup, settings.duration, call).await);
+        }
+        (false, false) => {}
     }
     if settings.wants("cold") {
         let client = IntrospectionServiceClient::new(identity.channel.clone());
