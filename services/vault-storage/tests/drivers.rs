@@ -241,3 +241,86 @@ async fn wrong_credentials_are_permission_denied() {
         "{refused:?}"
     );
 }
+
+/// Neither `..` nor a symlink planted inside a local volume reaches outside it, for reading,
+/// writing, listing or deleting; nothing outside changes.
+#[tokio::test]
+async fn a_local_volume_never_leads_outside_its_directory() {
+    let base = std::env::temp_dir().join(unique_root().trim_matches('/'));
+    let (root, outside) = (base.join("volume"), base.join("outside"));
+    std::fs::create_dir_all(&root).expect("volume");
+    std::fs::create_dir_all(&outside).expect("outside");
+    std::fs::write(outside.join("secret.txt"), b"not yours").expect("secret");
+    std::os::unix::fs::symlink(&outside, root.join("escape")).expect("dir symlink");
+    std::os::unix::fs::symlink(outside.join("secret.txt"), root.join("secret-link"))
+        .expect("file symlink");
+    let store = Store::open(&Backend::Local {
+        root: root.display().to_string(),
+    })
+    .expect("driver");
+
+    for path in ["escape/secret.txt", "secret-link", "../outside/secret.txt"] {
+        assert!(read_all(&store, path, 0..9).await.is_err(), "read {path}");
+        assert!(store.size(path).await.is_err(), "size {path}");
+    }
+    for path in ["escape/secret.txt", "../outside/secret.txt"] {
+        assert!(
+            store.write(path, chunked(b"overwritten", 4)).await.is_err(),
+            "write {path}"
+        );
+    }
+    // Writing over the file symlink replaces the link, inside the volume, not its target.
+    store
+        .write("secret-link", chunked(b"replaced", 4))
+        .await
+        .expect("the link itself is replaced");
+    assert!(
+        store
+            .write("escape/new.txt", chunked(b"x", 1))
+            .await
+            .is_err()
+    );
+    assert!(
+        store
+            .write("../outside/new.txt", chunked(b"x", 1))
+            .await
+            .is_err()
+    );
+    let _ = store.delete("escape/secret.txt").await;
+    let _ = store.delete("../outside/secret.txt").await;
+    assert!(
+        store.list("escape/").await.map_or(true, |l| l.is_empty()),
+        "nothing listed through the symlink"
+    );
+
+    assert_eq!(
+        std::fs::read(outside.join("secret.txt")).expect("still there"),
+        b"not yours"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&outside)
+        .expect("outside")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec!["secret.txt".to_owned()],
+        "nothing created outside"
+    );
+    // The volume itself still works, and a failed write leaves no partial file.
+    store
+        .write("inside.txt", chunked(b"fine", 2))
+        .await
+        .expect("inside");
+    let failing = stream::iter(vec![
+        Ok(Bytes::from_static(b"half")),
+        Err(DriverError::Unavailable("the client went away".into())),
+    ]);
+    assert!(store.write("partial.txt", failing).await.is_err());
+    assert_eq!(
+        store.list("/").await.expect("list"),
+        vec!["inside.txt".to_owned(), "secret-link".to_owned()],
+        "no partial file, nothing through the directory symlink"
+    );
+    let _ = std::fs::remove_dir_all(base);
+}

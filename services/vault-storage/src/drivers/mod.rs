@@ -1,6 +1,6 @@
-//! One interface over every kind of backend a volume can use: local disk, S3, FTP, SFTP and
-//! WebDAV/HTTP, through OpenDAL. Bytes stream through in bounded chunks both ways; nothing
-//! holds a whole object in memory.
+//! One interface over every kind of backend a volume can use: local disk (cap-std, resolved
+//! beneath the volume's directory), and S3, FTP, SFTP and WebDAV through OpenDAL. Bytes stream
+//! through in bounded chunks both ways; nothing holds a whole object in memory.
 //!
 //! Paths handed to a [`Store`] are relative to its root and already validated
 //! ([`crate::paths`] makes them); the root itself comes from the operator's configuration.
@@ -10,6 +10,7 @@ use std::sync::Once;
 use std::time::Duration;
 
 use bytes::Bytes;
+use futures::stream::BoxStream;
 use futures::{Stream, StreamExt, TryStreamExt};
 use opendal::layers::{RetryLayer, TimeoutLayer};
 use opendal::services;
@@ -17,7 +18,10 @@ use opendal::{ErrorKind, Operator};
 use secrecy::{ExposeSecret, SecretString};
 
 mod http;
+mod local;
 use http::HttpPut;
+use local::Local;
+pub use local::TEMP_PREFIX;
 
 /// Where a volume's bytes live, with what the driver needs to reach them. Secrets are
 /// [`SecretString`]s: `Debug` never shows them.
@@ -103,14 +107,25 @@ impl From<opendal::Error> for DriverError {
 /// An opened backend.
 #[derive(Debug, Clone)]
 pub struct Store {
+    inner: Inner,
+}
+
+#[derive(Debug, Clone)]
+enum Inner {
+    Local(Local),
+    Remote(Box<Remote>),
+}
+
+#[derive(Debug, Clone)]
+struct Remote {
     op: Operator,
     /// WebDAV takes an object in one request, which OpenDAL buffers: writes go through a
     /// streaming PUT instead.
     put: Option<HttpPut>,
-    /// FTP lists on a connection of its own: OpenDAL 0.59's FTP pool can hand a listing the
-    /// connection of a finished read whose data channel it has not closed ("Data connection
-    /// is already open").
-    lister: Option<Operator>,
+    /// FTP gets connections of their own per operation: OpenDAL 0.59's FTP pool hands out
+    /// connections that a partly read transfer left with an open data channel or a pending
+    /// `426` reply, and the next command on them fails.
+    per_operation: Option<Backend>,
 }
 
 /// Size of the pieces written to and read from a backend.
@@ -137,7 +152,11 @@ fn read_error(err: std::io::Error) -> DriverError {
 
 fn operator(backend: &Backend) -> Result<Operator, DriverError> {
     let op = match backend {
-        Backend::Local { root } => Operator::new(services::Fs::default().root(root))?,
+        Backend::Local { .. } => {
+            return Err(DriverError::Config(
+                "local volumes are served by the local driver".into(),
+            ));
+        }
         Backend::S3 {
             endpoint,
             bucket,
@@ -207,6 +226,11 @@ fn operator(backend: &Backend) -> Result<Operator, DriverError> {
 impl Store {
     /// Builds the driver for `backend` (no network yet: the capability check probes it).
     pub fn open(backend: &Backend) -> Result<Self, DriverError> {
+        if let Backend::Local { root } = backend {
+            return Ok(Self {
+                inner: Inner::Local(Local::open(root)?),
+            });
+        }
         install_transport();
         let put = match backend {
             Backend::WebDav {
@@ -216,31 +240,92 @@ impl Store {
             } => Some(HttpPut::new(endpoint, root, auth)?),
             _ => None,
         };
-        let lister = match backend {
-            Backend::Ftp { .. } => Some(operator(backend)?),
+        let per_operation = match backend {
+            Backend::Ftp { .. } => Some(backend.clone()),
             _ => None,
         };
         Ok(Self {
-            op: operator(backend)?,
-            put,
-            lister,
+            inner: Inner::Remote(Box::new(Remote {
+                op: operator(backend)?,
+                put,
+                per_operation,
+            })),
         })
     }
 
     /// Writes `chunks` to `path`, replacing what was there; returns the bytes written. A failed
-    /// stream aborts the write (what a backend keeps of an aborted write depends on it: callers
-    /// write to a staging path first).
+    /// stream aborts the write (what a remote backend keeps of an aborted write depends on it:
+    /// callers write to a staging path first).
     pub async fn write<S>(&self, path: &str, chunks: S) -> Result<u64, DriverError>
+    where
+        S: Stream<Item = Result<Bytes, DriverError>> + Send,
+    {
+        match &self.inner {
+            Inner::Local(local) => local.write(path, chunks).await,
+            Inner::Remote(remote) => remote.write(path, chunks).await,
+        }
+    }
+
+    /// The bytes of `path` in `range`, as a stream of chunks of at most [`CHUNK`] bytes.
+    pub async fn read(
+        &self,
+        path: &str,
+        range: Range<u64>,
+    ) -> Result<BoxStream<'static, Result<Bytes, DriverError>>, DriverError> {
+        Ok(match &self.inner {
+            Inner::Local(local) => local.read(path, range).await?.boxed(),
+            Inner::Remote(remote) => remote.read(path, range).await?.boxed(),
+        })
+    }
+
+    /// The size of `path`.
+    pub async fn size(&self, path: &str) -> Result<u64, DriverError> {
+        match &self.inner {
+            Inner::Local(local) => local.size(path).await,
+            Inner::Remote(remote) => Ok(remote.op()?.stat(path).await?.content_length()),
+        }
+    }
+
+    /// Removes `path`; removing what is not there succeeds.
+    pub async fn delete(&self, path: &str) -> Result<(), DriverError> {
+        match &self.inner {
+            Inner::Local(local) => local.delete(path).await,
+            Inner::Remote(remote) => match remote.op()?.delete(path).await {
+                Err(err) if err.kind() == ErrorKind::NotFound => Ok(()),
+                other => Ok(other?),
+            },
+        }
+    }
+
+    /// The paths of the objects under `dir` (which ends with `/`), recursively, sorted.
+    pub async fn list(&self, dir: &str) -> Result<Vec<String>, DriverError> {
+        match &self.inner {
+            Inner::Local(local) => local.list(dir).await,
+            Inner::Remote(remote) => remote.list(dir).await,
+        }
+    }
+}
+
+impl Remote {
+    /// The operator for one operation (see `per_operation`).
+    fn op(&self) -> Result<Operator, DriverError> {
+        match &self.per_operation {
+            Some(backend) => operator(backend),
+            None => Ok(self.op.clone()),
+        }
+    }
+
+    async fn write<S>(&self, path: &str, chunks: S) -> Result<u64, DriverError>
     where
         S: Stream<Item = Result<Bytes, DriverError>> + Send,
     {
         if let Some(put) = &self.put {
             if let Some((parent, _)) = path.rsplit_once('/') {
-                self.op.create_dir(&format!("{parent}/")).await?;
+                self.op()?.create_dir(&format!("{parent}/")).await?;
             }
             return put.write(path, chunks).await;
         }
-        let mut writer = self.op.writer_with(path).chunk(CHUNK).await?;
+        let mut writer = self.op()?.writer_with(path).chunk(CHUNK).await?;
         let mut chunks = std::pin::pin!(chunks);
         let mut written = 0u64;
         while let Some(chunk) = chunks.next().await {
@@ -262,38 +347,22 @@ impl Store {
         Ok(written)
     }
 
-    /// The bytes of `path` in `range`, as a stream of bounded chunks.
-    pub async fn read(
+    async fn read(
         &self,
         path: &str,
         range: Range<u64>,
     ) -> Result<impl Stream<Item = Result<Bytes, DriverError>> + Send + use<>, DriverError> {
-        let reader = self.op.reader_with(path).chunk(CHUNK).await?;
+        let reader = self.op()?.reader_with(path).chunk(CHUNK).await?;
         let stream = reader.into_bytes_stream(range).await?;
         Ok(stream.map_err(read_error))
     }
 
-    /// The size of `path`.
-    pub async fn size(&self, path: &str) -> Result<u64, DriverError> {
-        Ok(self.op.stat(path).await?.content_length())
-    }
-
-    /// Removes `path`; removing what is not there succeeds.
-    pub async fn delete(&self, path: &str) -> Result<(), DriverError> {
-        match self.op.delete(path).await {
-            Err(err) if err.kind() == ErrorKind::NotFound => Ok(()),
-            other => Ok(other?),
-        }
-    }
-
-    /// The paths of the objects under `dir` (which ends with `/`), recursively, sorted. One
-    /// directory at a time: FTP cannot list a directory while another listing is open.
-    pub async fn list(&self, dir: &str) -> Result<Vec<String>, DriverError> {
+    /// One directory at a time (FTP has one data channel per connection).
+    async fn list(&self, dir: &str) -> Result<Vec<String>, DriverError> {
         let mut paths = Vec::new();
         let mut pending = vec![dir.to_owned()];
         while let Some(dir) = pending.pop() {
-            let lister = self.lister.as_ref().unwrap_or(&self.op);
-            let entries = match lister.list(&dir).await {
+            let entries = match self.op()?.list(&dir).await {
                 Err(err) if err.kind() == ErrorKind::NotFound => continue,
                 other => other?,
             };

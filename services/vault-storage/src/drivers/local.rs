@@ -1,0 +1,212 @@
+//! Local volumes through capability-based file access (cap-std): every path is resolved
+//! beneath the volume's directory (openat2 `RESOLVE_BENEATH` on Linux), so neither `..` nor a
+//! symlink planted inside the volume leads outside it. Files appear complete or not at all:
+//! bytes go to a temporary name in the same directory and are renamed into place.
+
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use cap_std::ambient_authority;
+use cap_std::fs::Dir;
+use futures::{Stream, StreamExt};
+
+use super::{CHUNK, DriverError};
+
+/// Names of files being written (client paths cannot start a segment with it).
+pub const TEMP_PREFIX: &str = ".tessera-";
+
+#[derive(Debug, Clone)]
+pub(super) struct Local {
+    dir: Arc<Dir>,
+}
+
+fn io_error(err: std::io::Error) -> DriverError {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => DriverError::NotFound,
+        // Also what cap-std answers for a path that would lead outside the volume.
+        std::io::ErrorKind::PermissionDenied => DriverError::PermissionDenied,
+        _ => DriverError::Unavailable(err.to_string()),
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> std::io::Result<T> + Send + 'static,
+) -> Result<T, DriverError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| DriverError::Unavailable(e.to_string()))?
+        .map_err(io_error)
+}
+
+impl Local {
+    /// Opens (creating it if needed) the volume directory `root`.
+    pub(super) fn open(root: &str) -> Result<Self, DriverError> {
+        std::fs::create_dir_all(root).map_err(io_error)?;
+        let dir = Dir::open_ambient_dir(root, ambient_authority()).map_err(io_error)?;
+        Ok(Self { dir: Arc::new(dir) })
+    }
+
+    pub(super) async fn write<S>(&self, path: &str, chunks: S) -> Result<u64, DriverError>
+    where
+        S: Stream<Item = Result<Bytes, DriverError>> + Send,
+    {
+        let (parent, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let temp = format!(
+            "{}{}{TEMP_PREFIX}{}",
+            parent,
+            if parent.is_empty() { "" } else { "/" },
+            uuid::Uuid::now_v7().simple()
+        );
+        let dir = self.dir.clone();
+        let (parent_owned, temp_owned) = (parent.to_owned(), temp.clone());
+        let file = blocking(move || {
+            if !parent_owned.is_empty() {
+                dir.create_dir_all(&parent_owned)?;
+            }
+            dir.create(&temp_owned)
+        })
+        .await?;
+        let mut file = Some(file);
+        let mut written = 0u64;
+        let mut chunks = std::pin::pin!(chunks);
+        let outcome = loop {
+            match chunks.next().await {
+                Some(Ok(chunk)) => {
+                    written += chunk.len() as u64;
+                    let mut open = file.take().ok_or_else(|| {
+                        DriverError::Unavailable("the file was lost mid-write".into())
+                    })?;
+                    match blocking(move || open.write_all(&chunk).map(|()| open)).await {
+                        Ok(open) => file = Some(open),
+                        Err(err) => break Err(err),
+                    }
+                }
+                Some(Err(err)) => break Err(err),
+                None => break Ok(()),
+            }
+        };
+        let dir = self.dir.clone();
+        let target = format!("{parent}{}{name}", if parent.is_empty() { "" } else { "/" });
+        match outcome {
+            Ok(()) => {
+                let file = file.take();
+                blocking(move || {
+                    if let Some(file) = file {
+                        file.sync_all()?;
+                    }
+                    dir.rename(&temp, &dir, &target)
+                })
+                .await?;
+                Ok(written)
+            }
+            Err(err) => {
+                let _ = blocking(move || dir.remove_file(&temp)).await;
+                Err(err)
+            }
+        }
+    }
+
+    pub(super) async fn read(
+        &self,
+        path: &str,
+        range: Range<u64>,
+    ) -> Result<impl Stream<Item = Result<Bytes, DriverError>> + Send + use<>, DriverError> {
+        let dir = self.dir.clone();
+        let path = path.to_owned();
+        let start = range.start;
+        let file = blocking(move || {
+            let mut file = dir.open(&path)?;
+            file.seek(SeekFrom::Start(start))?;
+            Ok(file)
+        })
+        .await?;
+        let left = range.end.saturating_sub(range.start);
+        Ok(futures::stream::try_unfold(
+            (Some(file), left),
+            |(file, left)| async move {
+                let Some(mut file) = file.filter(|_| left > 0) else {
+                    return Ok(None);
+                };
+                let want = usize::try_from(left.min(CHUNK as u64)).unwrap_or(CHUNK);
+                let (file, chunk) = blocking(move || {
+                    let mut buffer = vec![0u8; want];
+                    let mut filled = 0;
+                    while filled < want {
+                        match file.read(&mut buffer[filled..])? {
+                            0 => break,
+                            n => filled += n,
+                        }
+                    }
+                    buffer.truncate(filled);
+                    Ok((file, buffer))
+                })
+                .await?;
+                if chunk.is_empty() {
+                    return Ok(None); // the file is shorter than the range
+                }
+                let left = left - chunk.len() as u64;
+                Ok(Some((Bytes::from(chunk), (Some(file), left))))
+            },
+        ))
+    }
+
+    pub(super) async fn size(&self, path: &str) -> Result<u64, DriverError> {
+        let (dir, path) = (self.dir.clone(), path.to_owned());
+        blocking(move || {
+            let meta = dir.metadata(&path)?;
+            if meta.is_file() {
+                Ok(meta.len())
+            } else {
+                Err(std::io::ErrorKind::NotFound.into())
+            }
+        })
+        .await
+    }
+
+    pub(super) async fn delete(&self, path: &str) -> Result<(), DriverError> {
+        let (dir, path) = (self.dir.clone(), path.to_owned());
+        match blocking(move || dir.remove_file(&path)).await {
+            Err(DriverError::NotFound) => Ok(()),
+            other => other,
+        }
+    }
+
+    pub(super) async fn list(&self, prefix: &str) -> Result<Vec<String>, DriverError> {
+        let dir = self.dir.clone();
+        let start = prefix.trim_matches('/').to_owned();
+        blocking(move || {
+            let mut paths = Vec::new();
+            let mut pending = vec![start];
+            while let Some(current) = pending.pop() {
+                let entries = match if current.is_empty() {
+                    dir.entries()
+                } else {
+                    dir.read_dir(&current)
+                } {
+                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+                    other => other?,
+                };
+                for entry in entries {
+                    let entry = entry?;
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    let path = if current.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{current}/{name}")
+                    };
+                    let kind = entry.file_type()?;
+                    if kind.is_dir() {
+                        pending.push(path);
+                    } else if kind.is_file() && !name.starts_with(TEMP_PREFIX) {
+                        paths.push(path);
+                    }
+                }
+            }
+            paths.sort();
+            Ok(paths)
+        })
+        .await
+    }
+}
