@@ -5,6 +5,7 @@
 
 pub mod drivers;
 pub mod paths;
+pub mod secrets;
 
 use tessera_kit::auth::Access;
 use tessera_kit::runner::NoServiceConfig;
@@ -32,5 +33,6 @@ pub type Config = NoServiceConfig;
 /// identity's account deletions (it stores nothing per user yet).
 pub fn services(ctx: &Context, _config: Config) -> anyhow::Result<Services> {
     ctx.on_account_deleted(tessera_kit::events::nothing_to_purge);
+    secrets::start(ctx);
     Ok(ctx.services(ACCESS))
 }
