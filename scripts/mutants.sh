@@ -22,6 +22,7 @@ targets=(
   "identity-sessions|services/identity/src/sessions/domain.rs services/identity/src/sessions/store.rs|tessera-identity|binary(sessions) | binary(limits) | binary(authorization) | binary(revocation) | binary(accounts) | binary(events) | binary(security_events)"
   "identity-crypto|services/identity/src/crypto.rs services/identity/src/hasher.rs|tessera-identity|kind(lib) | binary(accounts) | binary(sessions) | binary(passwordless)"
   "kit-keyring|shared/kit/src/keyring.rs shared/kit/src/keyring/envelope.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
+  "vault-quotas|services/vault-storage/src/quotas.rs services/vault-storage/src/paths.rs|tessera-vault-storage|kind(lib) | binary(quotas) | binary(drivers)"
   "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
 )
 

@@ -5,6 +5,7 @@
 
 pub mod drivers;
 pub mod paths;
+pub mod quotas;
 pub mod secrets;
 
 use tessera_kit::auth::Access;

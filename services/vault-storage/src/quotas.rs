@@ -1,0 +1,188 @@
+//! Quotas per volume, per user on a volume and per app on a volume. An upload reserves its
+//! declared size against every quota that applies, in one transaction and in a fixed order
+//! (volume, user, app), each with one conditional `UPDATE` (`used + reserved + n <= limit`):
+//! concurrent uploads queue on the row lock and re-check the condition, so no limit is ever
+//! exceeded. Committing turns the reservation into usage; failing or expiring releases it.
+//! Freeing space (deletes) always succeeds, even when a limit was lowered below the usage.
+
+use diesel::sql_types::{BigInt, Nullable, Text, Uuid as SqlUuid};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use tessera_kit::DbError;
+use tessera_kit::db::TransactionError;
+use uuid::Uuid;
+
+/// Whose quotas an upload counts against, besides its volume's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    /// The user whose file it is (`users` namespace).
+    pub user_id: Option<Uuid>,
+    /// The app that stores it (either namespace).
+    pub app_id: Option<String>,
+}
+
+/// Which quota refused a reservation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quota {
+    Volume,
+    User,
+    App,
+}
+
+impl Quota {
+    /// The QuotaFailure subject naming it.
+    pub fn subject(self) -> &'static str {
+        match self {
+            Quota::Volume => "volume",
+            Quota::User => "user",
+            Quota::App => "app",
+        }
+    }
+}
+
+/// Why a reservation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum QuotaError {
+    #[error("the {} quota has no room for {bytes} more bytes", quota.subject())]
+    Exceeded { quota: Quota, bytes: i64 },
+    #[error("no such volume")]
+    NoVolume,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl TransactionError for QuotaError {
+    fn as_db_error(&self) -> Option<&DbError> {
+        match self {
+            Self::Db(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<diesel::result::Error> for QuotaError {
+    fn from(err: diesel::result::Error) -> Self {
+        Self::Db(err.into())
+    }
+}
+
+/// Reserves `bytes` on the volume and the owner's quotas; call inside the upload's
+/// transaction. Quota rows for a user or app without one are created (no limit: usage only).
+pub async fn reserve(
+    conn: &mut AsyncPgConnection,
+    volume_id: Uuid,
+    owner: &Owner,
+    bytes: i64,
+) -> Result<(), QuotaError> {
+    let room = diesel::sql_query(
+        "UPDATE vault.storage_volumes SET quota_reserved = quota_reserved + $2
+         WHERE id = $1 AND (quota_limit IS NULL OR quota_used + quota_reserved + $2 <= quota_limit)",
+    )
+    .bind::<SqlUuid, _>(volume_id)
+    .bind::<BigInt, _>(bytes)
+    .execute(conn)
+    .await?;
+    if room == 0 {
+        let exists = diesel::sql_query("SELECT 1 FROM vault.storage_volumes WHERE id = $1")
+            .bind::<SqlUuid, _>(volume_id)
+            .execute(conn)
+            .await?;
+        return Err(if exists == 0 {
+            QuotaError::NoVolume
+        } else {
+            QuotaError::Exceeded {
+                quota: Quota::Volume,
+                bytes,
+            }
+        });
+    }
+    if let Some(user_id) = owner.user_id {
+        let room = diesel::sql_query(
+            "INSERT INTO vault.user_quotas AS q (id, user_id, volume_id, quota_reserved)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (user_id, volume_id) DO UPDATE SET quota_reserved = q.quota_reserved + $4,
+                 updated_at = now()
+             WHERE q.quota_limit IS NULL OR q.quota_used + q.quota_reserved + $4 <= q.quota_limit",
+        )
+        .bind::<SqlUuid, _>(Uuid::now_v7())
+        .bind::<SqlUuid, _>(user_id)
+        .bind::<SqlUuid, _>(volume_id)
+        .bind::<BigInt, _>(bytes)
+        .execute(conn)
+        .await?;
+        if room == 0 {
+            return Err(QuotaError::Exceeded {
+                quota: Quota::User,
+                bytes,
+            });
+        }
+    }
+    if let Some(app_id) = &owner.app_id {
+        let room = diesel::sql_query(
+            "INSERT INTO vault.app_quotas AS q (id, app_id, volume_id, quota_reserved)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (app_id, volume_id) DO UPDATE SET quota_reserved = q.quota_reserved + $4,
+                 updated_at = now()
+             WHERE q.quota_limit IS NULL OR q.quota_used + q.quota_reserved + $4 <= q.quota_limit",
+        )
+        .bind::<SqlUuid, _>(Uuid::now_v7())
+        .bind::<Text, _>(app_id)
+        .bind::<SqlUuid, _>(volume_id)
+        .bind::<BigInt, _>(bytes)
+        .execute(conn)
+        .await?;
+        if room == 0 {
+            return Err(QuotaError::Exceeded {
+                quota: Quota::App,
+                bytes,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Moves `reserved` bytes out of the reservations and adds `used` bytes of usage (a commit
+/// passes the declared size as both; a release passes 0 as `used`; a delete passes 0 and a
+/// negative `used`). Never refused: limits only bind reservations.
+pub async fn settle(
+    conn: &mut AsyncPgConnection,
+    volume_id: Uuid,
+    owner: &Owner,
+    reserved: i64,
+    used: i64,
+) -> Result<(), QuotaError> {
+    diesel::sql_query(
+        "UPDATE vault.storage_volumes
+         SET quota_reserved = quota_reserved - $2, quota_used = greatest(quota_used + $3, 0)
+         WHERE id = $1",
+    )
+    .bind::<SqlUuid, _>(volume_id)
+    .bind::<BigInt, _>(reserved)
+    .bind::<BigInt, _>(used)
+    .execute(conn)
+    .await?;
+    diesel::sql_query(
+        "UPDATE vault.user_quotas
+         SET quota_reserved = quota_reserved - $3, quota_used = greatest(quota_used + $4, 0),
+             updated_at = now()
+         WHERE volume_id = $1 AND user_id = $2",
+    )
+    .bind::<SqlUuid, _>(volume_id)
+    .bind::<Nullable<SqlUuid>, _>(owner.user_id)
+    .bind::<BigInt, _>(reserved)
+    .bind::<BigInt, _>(used)
+    .execute(conn)
+    .await?;
+    diesel::sql_query(
+        "UPDATE vault.app_quotas
+         SET quota_reserved = quota_reserved - $3, quota_used = greatest(quota_used + $4, 0),
+             updated_at = now()
+         WHERE volume_id = $1 AND app_id = $2",
+    )
+    .bind::<SqlUuid, _>(volume_id)
+    .bind::<Nullable<Text>, _>(owner.app_id.as_deref())
+    .bind::<BigInt, _>(reserved)
+    .bind::<BigInt, _>(used)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
