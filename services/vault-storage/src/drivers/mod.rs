@@ -19,9 +19,11 @@ use secrecy::{ExposeSecret, SecretString};
 
 mod http;
 mod local;
+mod probe;
 use http::HttpPut;
 use local::Local;
 pub use local::TEMP_PREFIX;
+pub use probe::{Capabilities, ProbeError};
 
 /// Where a volume's bytes live, with what the driver needs to reach them. Secrets are
 /// [`SecretString`]s: `Debug` never shows them.
