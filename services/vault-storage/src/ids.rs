@@ -1,0 +1,67 @@
+//! The closed sets the Storage Service stores as text, one Rust enum each (their spellings
+//! are exactly what the CHECK constraints allow: `tests/closed_sets.rs`).
+
+tessera_kit::text_enum! {
+    /// The kind of backend a volume uses (`storage_volumes.driver`).
+    pub enum Driver {
+        /// A directory on the service's host.
+        Local = "local",
+        /// An S3-compatible bucket.
+        S3 = "s3",
+        /// An FTP or SFTP server.
+        Ftp = "ftp",
+        /// An HTTP or WebDAV server.
+        Http = "http",
+    }
+}
+
+tessera_kit::text_enum! {
+    /// How a volume names stored objects (`storage_volumes.auto_path_strategy`).
+    pub enum PathStrategy {
+        /// The volume's prefix, the owner's namespace and the client's path.
+        None = "none",
+        /// The volume's prefix and the file's id.
+        Uuid = "uuid",
+        /// The volume's prefix and the SHA-256 declared up front: one object per content.
+        Hash = "hash",
+    }
+}
+
+tessera_kit::text_enum! {
+    /// Who keeps earlier versions of a file (`storage_volumes.versioning_mode`).
+    pub enum VersioningMode {
+        /// Nobody: a live path is taken unless the upload overwrites it.
+        None = "none",
+        /// The service keeps every upload as a version.
+        Source = "source",
+        /// The backend does (S3 bucket versioning).
+        Target = "target",
+    }
+}
+
+tessera_kit::text_enum! {
+    /// Whose space a file is in (`storage_files.namespace`).
+    pub enum Namespace {
+        /// A user's files (an app may store them for the user).
+        Users = "users",
+        /// An app's own files.
+        Apps = "apps",
+    }
+}
+
+tessera_kit::text_enum! {
+    /// How an HTTP endpoint authenticates (`http_credentials.auth_type`).
+    pub enum HttpAuthType {
+        Basic = "basic",
+        Bearer = "bearer",
+        CustomHeader = "custom_header",
+    }
+}
+
+tessera_kit::text_enum! {
+    /// FTP or SFTP (`ftp_endpoints.protocol`).
+    pub enum FtpProtocol {
+        Ftp = "ftp",
+        Sftp = "sftp",
+    }
+}
