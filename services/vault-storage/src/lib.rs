@@ -4,6 +4,7 @@
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
 pub mod drivers;
+pub mod host_paths;
 pub mod ids;
 pub mod layout;
 pub mod paths;
