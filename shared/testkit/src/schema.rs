@@ -261,3 +261,39 @@ pub async fn render(client: &Client, schema: &str) -> String {
     }
     out
 }
+
+/// The quoted values the CHECK constraint named `<table>_<column>` in `schema` allows, sorted:
+/// what a text enum's spellings must be exactly.
+pub async fn allowed_values(
+    client: &Client,
+    schema: &str,
+    table: &str,
+    column: &str,
+) -> Vec<String> {
+    let name = format!("{table}_{column}");
+    let definition: String = client
+        .query_one(
+            "SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+             WHERE n.nspname = $1 AND c.conname = $2 AND c.contype = 'c'",
+            &[&schema, &name],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("no CHECK constraint {schema}.{name}: {e}"))
+        .get(0);
+    let mut values: Vec<String> = definition
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    values.sort();
+    values.dedup();
+    values
+}
+
+/// A text enum's spellings, sorted (compare with [`allowed_values`]).
+pub fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<String> {
+    let mut values: Vec<String> = all.iter().map(|v| as_str(*v).to_owned()).collect();
+    values.sort();
+    values
+}
