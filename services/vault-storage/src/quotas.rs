@@ -5,7 +5,7 @@
 //! exceeded. Committing turns the reservation into usage; failing or expiring releases it.
 //! Freeing space (deletes) always succeeds, even when a limit was lowered below the usage.
 
-use diesel::sql_types::{BigInt, Nullable, Text, Uuid as SqlUuid};
+use diesel::sql_types::{BigInt, Text, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::DbError;
 use tessera_kit::db::TransactionError;
@@ -28,7 +28,40 @@ pub enum Quota {
     App,
 }
 
+impl Owner {
+    /// The owner's quotas in lock order (user, then app), with the key of each.
+    fn keys(&self) -> impl Iterator<Item = (Quota, String)> + use<> {
+        let user = self.user_id.map(|id| (Quota::User, id.to_string()));
+        let app = self.app_id.clone().map(|id| (Quota::App, id));
+        user.into_iter().chain(app)
+    }
+}
+
 impl Quota {
+    fn table(self) -> &'static str {
+        match self {
+            Quota::Volume => "storage_volumes",
+            Quota::User => "user_quotas",
+            Quota::App => "app_quotas",
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            Quota::Volume => "id",
+            Quota::User => "user_id",
+            Quota::App => "app_id",
+        }
+    }
+
+    /// Keys are bound as text; user ids are cast back.
+    fn cast(self) -> &'static str {
+        match self {
+            Quota::User => "::uuid",
+            Quota::Volume | Quota::App => "",
+        }
+    }
+
     /// The QuotaFailure subject naming it.
     pub fn subject(self) -> &'static str {
         match self {
@@ -95,46 +128,25 @@ pub async fn reserve(
             }
         });
     }
-    if let Some(user_id) = owner.user_id {
-        let room = diesel::sql_query(
-            "INSERT INTO vault.user_quotas AS q (id, user_id, volume_id, quota_reserved)
-             VALUES ($1, $2, $3, $4)
-             ON CONFLICT (user_id, volume_id) DO UPDATE SET quota_reserved = q.quota_reserved + $4,
+    for (quota, key) in owner.keys() {
+        let room = diesel::sql_query(format!(
+            "INSERT INTO vault.{table} AS q (id, {column}, volume_id, quota_reserved)
+             VALUES ($1, $2{cast}, $3, $4)
+             ON CONFLICT ({column}, volume_id) DO UPDATE SET quota_reserved = q.quota_reserved + $4,
                  updated_at = now()
              WHERE q.quota_limit IS NULL OR q.quota_used + q.quota_reserved + $4 <= q.quota_limit",
-        )
+            table = quota.table(),
+            column = quota.column(),
+            cast = quota.cast(),
+        ))
         .bind::<SqlUuid, _>(Uuid::now_v7())
-        .bind::<SqlUuid, _>(user_id)
+        .bind::<Text, _>(key)
         .bind::<SqlUuid, _>(volume_id)
         .bind::<BigInt, _>(bytes)
         .execute(conn)
         .await?;
         if room == 0 {
-            return Err(QuotaError::Exceeded {
-                quota: Quota::User,
-                bytes,
-            });
-        }
-    }
-    if let Some(app_id) = &owner.app_id {
-        let room = diesel::sql_query(
-            "INSERT INTO vault.app_quotas AS q (id, app_id, volume_id, quota_reserved)
-             VALUES ($1, $2, $3, $4)
-             ON CONFLICT (app_id, volume_id) DO UPDATE SET quota_reserved = q.quota_reserved + $4,
-                 updated_at = now()
-             WHERE q.quota_limit IS NULL OR q.quota_used + q.quota_reserved + $4 <= q.quota_limit",
-        )
-        .bind::<SqlUuid, _>(Uuid::now_v7())
-        .bind::<Text, _>(app_id)
-        .bind::<SqlUuid, _>(volume_id)
-        .bind::<BigInt, _>(bytes)
-        .execute(conn)
-        .await?;
-        if room == 0 {
-            return Err(QuotaError::Exceeded {
-                quota: Quota::App,
-                bytes,
-            });
+            return Err(QuotaError::Exceeded { quota, bytes });
         }
     }
     Ok(())
@@ -160,29 +172,22 @@ pub async fn settle(
     .bind::<BigInt, _>(used)
     .execute(conn)
     .await?;
-    diesel::sql_query(
-        "UPDATE vault.user_quotas
-         SET quota_reserved = quota_reserved - $3, quota_used = greatest(quota_used + $4, 0),
-             updated_at = now()
-         WHERE volume_id = $1 AND user_id = $2",
-    )
-    .bind::<SqlUuid, _>(volume_id)
-    .bind::<Nullable<SqlUuid>, _>(owner.user_id)
-    .bind::<BigInt, _>(reserved)
-    .bind::<BigInt, _>(used)
-    .execute(conn)
-    .await?;
-    diesel::sql_query(
-        "UPDATE vault.app_quotas
-         SET quota_reserved = quota_reserved - $3, quota_used = greatest(quota_used + $4, 0),
-             updated_at = now()
-         WHERE volume_id = $1 AND app_id = $2",
-    )
-    .bind::<SqlUuid, _>(volume_id)
-    .bind::<Nullable<Text>, _>(owner.app_id.as_deref())
-    .bind::<BigInt, _>(reserved)
-    .bind::<BigInt, _>(used)
-    .execute(conn)
-    .await?;
+    for (quota, key) in owner.keys() {
+        diesel::sql_query(format!(
+            "UPDATE vault.{table}
+             SET quota_reserved = quota_reserved - $3, quota_used = greatest(quota_used + $4, 0),
+                 updated_at = now()
+             WHERE volume_id = $1 AND {column} = $2{cast}",
+            table = quota.table(),
+            column = quota.column(),
+            cast = quota.cast(),
+        ))
+        .bind::<SqlUuid, _>(volume_id)
+        .bind::<Text, _>(key)
+        .bind::<BigInt, _>(reserved)
+        .bind::<BigInt, _>(used)
+        .execute(conn)
+        .await?;
+    }
     Ok(())
 }
