@@ -59,6 +59,18 @@ mod tests {
     }
 
     #[test]
+    fn limits_are_inclusive() {
+        let full = "s".repeat(MAX_SEGMENT);
+        assert!(client_path(&full).is_ok());
+        assert!(client_path(&format!("{full}s")).is_err());
+        // Five segments (255, 255, 255, 254, 1 bytes) and four slashes: exactly 1024 bytes.
+        let exactly = format!("{full}/{full}/{full}/{}/x", "s".repeat(254));
+        assert_eq!(exactly.len(), MAX_PATH);
+        assert!(client_path(&exactly).is_ok());
+        assert!(client_path(&format!("{exactly}x")).is_err());
+    }
+
+    #[test]
     fn anything_that_could_lead_elsewhere_is_refused() {
         let long_segment = "x".repeat(256);
         let long_path = ["a"; 600].join("/");

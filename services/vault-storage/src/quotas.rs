@@ -191,3 +191,25 @@ pub async fn settle(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_name_their_quota_and_database_conflicts_are_retried() {
+        let refused = QuotaError::Exceeded {
+            quota: Quota::User,
+            bytes: 100,
+        };
+        assert_eq!(
+            refused.to_string(),
+            "the user quota has no room for 100 more bytes"
+        );
+        assert_eq!(Quota::Volume.subject(), "volume");
+        assert_eq!(Quota::App.subject(), "app");
+        assert!(!refused.is_retryable());
+        assert!(QuotaError::Db(DbError::Conflict).is_retryable());
+        assert!(QuotaError::Db(DbError::Unavailable("down".into())).is_database_failure());
+    }
+}
