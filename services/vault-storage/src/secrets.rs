@@ -4,16 +4,16 @@
 //! older key id has its data key re-wrapped under the primary, so an old key can leave the ring
 //! once that has run.
 
-use diesel::prelude::*;
+use diesel::QueryableByName;
+use diesel::sql_types::{Text, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::db::{Db, ScopedFutureExt, TransactionError};
 use tessera_kit::keyring::{self, KeyRing};
 use tessera_kit::{Context, DbError};
-use tessera_schema::vault::{ftp_endpoints, http_credentials, s3_credentials};
 use uuid::Uuid;
 
 /// Rows re-wrapped per transaction.
-const BATCH: i64 = 200;
+const BATCH: usize = 200;
 
 /// The associated data of a secret in `table.column` of row `id`.
 pub fn context(table: &str, id: Uuid, column: &str) -> String {
@@ -45,86 +45,84 @@ impl TransactionError for RewrapError {
     }
 }
 
-fn sealing_failed(table: &'static str) -> impl Fn(String) -> RewrapError {
-    move |reason| RewrapError::Sealing { table, reason }
+/// A column holding envelopes: how SQL reads the envelope out of it and writes one back.
+struct SealedColumn {
+    table: &'static str,
+    column: &'static str,
+    /// The transaction's name (metrics, logs).
+    name: &'static str,
+    read: &'static str,
+    /// `$2` is the new envelope.
+    write: &'static str,
 }
 
-async fn rewrap_s3(conn: &mut AsyncPgConnection, ring: &KeyRing) -> Result<usize, RewrapError> {
-    let rows: Vec<(Uuid, String)> = s3_credentials::table
-        .filter(s3_credentials::secret_key.not_like(ring.envelope_pattern()))
-        .select((s3_credentials::id, s3_credentials::secret_key))
-        .limit(BATCH)
-        .for_update()
-        .skip_locked()
-        .load(conn)
-        .await?;
-    for (id, sealed) in &rows {
-        let aad = context("s3_credentials", *id, "secret_key");
-        if let Some(moved) = ring
-            .rewrap(sealed, &aad)
-            .map_err(sealing_failed("s3_credentials"))?
-        {
-            diesel::update(s3_credentials::table.find(id))
-                .set(s3_credentials::secret_key.eq(moved))
-                .execute(conn)
-                .await?;
-        }
-    }
-    Ok(rows.len())
+const SEALED_COLUMNS: [SealedColumn; 3] = [
+    SealedColumn {
+        table: "s3_credentials",
+        column: "secret_key",
+        name: "rewrap_s3_credentials",
+        read: "secret_key",
+        write: "$2",
+    },
+    SealedColumn {
+        table: "ftp_endpoints",
+        column: "password",
+        name: "rewrap_ftp_endpoints",
+        read: "password",
+        write: "$2",
+    },
+    SealedColumn {
+        table: "http_credentials",
+        column: "credentials",
+        name: "rewrap_http_credentials",
+        read: "credentials ->> 'sealed'",
+        write: "jsonb_build_object('sealed', $2::text)",
+    },
+];
+
+#[derive(QueryableByName)]
+struct Sealed {
+    #[diesel(sql_type = SqlUuid)]
+    id: Uuid,
+    #[diesel(sql_type = Text)]
+    sealed: String,
 }
 
-async fn rewrap_ftp(conn: &mut AsyncPgConnection, ring: &KeyRing) -> Result<usize, RewrapError> {
-    let rows: Vec<(Uuid, Option<String>)> = ftp_endpoints::table
-        .filter(ftp_endpoints::password.not_like(ring.envelope_pattern()))
-        .select((ftp_endpoints::id, ftp_endpoints::password))
-        .limit(BATCH)
-        .for_update()
-        .skip_locked()
-        .load(conn)
-        .await?;
-    for (id, sealed) in &rows {
-        let Some(sealed) = sealed else { continue };
-        let aad = context("ftp_endpoints", *id, "password");
-        if let Some(moved) = ring
-            .rewrap(sealed, &aad)
-            .map_err(sealing_failed("ftp_endpoints"))?
-        {
-            diesel::update(ftp_endpoints::table.find(id))
-                .set(ftp_endpoints::password.eq(moved))
-                .execute(conn)
-                .await?;
-        }
-    }
-    Ok(rows.len())
-}
-
-async fn rewrap_http(conn: &mut AsyncPgConnection, ring: &KeyRing) -> Result<usize, RewrapError> {
-    use diesel::dsl::sql;
-    use diesel::sql_types::{Bool, Text};
-    let rows: Vec<(Uuid, serde_json::Value)> = http_credentials::table
-        .filter(
-            sql::<Bool>("credentials ->> 'sealed' NOT LIKE ")
-                .bind::<Text, _>(ring.envelope_pattern()),
-        )
-        .select((http_credentials::id, http_credentials::credentials))
-        .limit(BATCH)
-        .for_update()
-        .skip_locked()
-        .load(conn)
-        .await?;
-    for (id, credentials) in &rows {
-        let Some(sealed) = credentials.get("sealed").and_then(|v| v.as_str()) else {
-            continue; // the CHECK constraint makes this impossible
-        };
-        let aad = context("http_credentials", *id, "credentials");
-        if let Some(moved) = ring
-            .rewrap(sealed, &aad)
-            .map_err(sealing_failed("http_credentials"))?
-        {
-            diesel::update(http_credentials::table.find(id))
-                .set(http_credentials::credentials.eq(serde_json::json!({ "sealed": moved })))
-                .execute(conn)
-                .await?;
+/// Re-wraps one batch of `sealed`'s envelopes not under the primary key; returns how many
+/// rows it looked at (NULL secrets never match).
+async fn rewrap_batch(
+    conn: &mut AsyncPgConnection,
+    ring: &KeyRing,
+    sealed: &SealedColumn,
+) -> Result<usize, RewrapError> {
+    let rows: Vec<Sealed> = diesel::sql_query(format!(
+        "SELECT id, {read} AS sealed FROM vault.{table} WHERE {read} NOT LIKE $1
+         LIMIT {BATCH} FOR UPDATE SKIP LOCKED",
+        read = sealed.read,
+        table = sealed.table,
+    ))
+    .bind::<Text, _>(ring.envelope_pattern())
+    .load(conn)
+    .await?;
+    for row in &rows {
+        let aad = context(sealed.table, row.id, sealed.column);
+        let moved = ring
+            .rewrap(&row.sealed, &aad)
+            .map_err(|reason| RewrapError::Sealing {
+                table: sealed.table,
+                reason,
+            })?;
+        if let Some(moved) = moved {
+            diesel::sql_query(format!(
+                "UPDATE vault.{table} SET {column} = {write} WHERE id = $1",
+                table = sealed.table,
+                column = sealed.column,
+                write = sealed.write,
+            ))
+            .bind::<SqlUuid, _>(row.id)
+            .bind::<Text, _>(moved)
+            .execute(conn)
+            .await?;
         }
     }
     Ok(rows.len())
@@ -132,19 +130,14 @@ async fn rewrap_http(conn: &mut AsyncPgConnection, ring: &KeyRing) -> Result<usi
 
 /// Re-wraps every stored secret not under the primary key; returns how many were.
 pub async fn rewrap_all(db: &Db, ring: &KeyRing) -> Result<usize, RewrapError> {
-    let s3 = keyring::rotate(db, "rewrap_s3_credentials", |conn| {
-        rewrap_s3(conn, ring).scope_boxed()
-    })
-    .await?;
-    let ftp = keyring::rotate(db, "rewrap_ftp_endpoints", |conn| {
-        rewrap_ftp(conn, ring).scope_boxed()
-    })
-    .await?;
-    let http = keyring::rotate(db, "rewrap_http_credentials", |conn| {
-        rewrap_http(conn, ring).scope_boxed()
-    })
-    .await?;
-    Ok(s3 + ftp + http)
+    let mut total = 0;
+    for sealed in &SEALED_COLUMNS {
+        total += keyring::rotate(db, sealed.name, |conn| {
+            rewrap_batch(conn, ring, sealed).scope_boxed()
+        })
+        .await?;
+    }
+    Ok(total)
 }
 
 /// Re-wraps the stored secrets once the schema is migrated (every replica may; the row locks

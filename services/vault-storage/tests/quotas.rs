@@ -3,14 +3,13 @@
 
 use futures::future::join_all;
 use tessera_kit::Db;
-use tessera_kit::db::{DbSettings, ScopedFutureExt};
+use tessera_kit::db::ScopedFutureExt;
 use tessera_testkit::TestDb;
 use tessera_vault_storage::quotas::{self, Owner, Quota, QuotaError};
 use uuid::Uuid;
 
 fn vault_db(db: &TestDb) -> Db {
-    let mut settings = DbSettings::from_config(&db.config(), "vault-test", "vault");
-    settings.role = Some("tessera_vault".into());
+    let mut settings = db.service_settings("vault");
     settings.max_connections = 24;
     Db::new(&settings).expect("pool")
 }

@@ -4,7 +4,6 @@
 
 use base64::Engine;
 use tessera_kit::Db;
-use tessera_kit::db::DbSettings;
 use tessera_kit::keyring::KeyRing;
 use tessera_testkit::TestDb;
 use tessera_vault_storage::secrets::{self, RewrapError, context};
@@ -22,9 +21,7 @@ fn ring(ids: &[(&str, u8)]) -> KeyRing {
 }
 
 fn vault_db(db: &TestDb) -> Db {
-    let mut settings = DbSettings::from_config(&db.config(), "vault-test", "vault");
-    settings.role = Some("tessera_vault".into());
-    Db::new(&settings).expect("pool")
+    Db::new(&db.service_settings("vault")).expect("pool")
 }
 
 const S3_ROWS: usize = 205;

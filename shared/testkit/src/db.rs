@@ -83,6 +83,14 @@ impl TestDb {
         CommonConfig::with_database_url(&self.url).expect("valid test configuration")
     }
 
+    /// Pool settings for this database as the service owning `schema` connects: its
+    /// least-privilege role, the kit's defaults (adjust before `Db::new`).
+    pub fn service_settings(&self, schema: &'static str) -> DbSettings {
+        let mut settings = DbSettings::from_config(&self.config(), "test", schema);
+        settings.role = Some(service_role(schema));
+        settings
+    }
+
     /// A raw client on this database, for assertions on what a service stored.
     pub async fn client(&self) -> Client {
         admin_client(&self.url).await

@@ -22,29 +22,20 @@ pub(super) struct Local {
     dir: Arc<Dir>,
 }
 
-fn io_error(err: std::io::Error) -> DriverError {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => DriverError::NotFound,
-        // Also what cap-std answers for a path that would lead outside the volume.
-        std::io::ErrorKind::PermissionDenied => DriverError::PermissionDenied,
-        _ => DriverError::Unavailable(err.to_string()),
-    }
-}
-
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> std::io::Result<T> + Send + 'static,
 ) -> Result<T, DriverError> {
     tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| DriverError::Unavailable(e.to_string()))?
-        .map_err(io_error)
+        .map_err(DriverError::from)
 }
 
 impl Local {
     /// Opens (creating it if needed) the volume directory `root`.
     pub(super) fn open(root: &str) -> Result<Self, DriverError> {
-        std::fs::create_dir_all(root).map_err(io_error)?;
-        let dir = Dir::open_ambient_dir(root, ambient_authority()).map_err(io_error)?;
+        std::fs::create_dir_all(root)?;
+        let dir = Dir::open_ambient_dir(root, ambient_authority())?;
         Ok(Self { dir: Arc::new(dir) })
     }
 

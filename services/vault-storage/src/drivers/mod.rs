@@ -144,11 +144,14 @@ fn install_transport() {
     });
 }
 
-fn read_error(err: std::io::Error) -> DriverError {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => DriverError::NotFound,
-        std::io::ErrorKind::PermissionDenied => DriverError::PermissionDenied,
-        _ => DriverError::Unavailable(err.to_string()),
+impl From<std::io::Error> for DriverError {
+    fn from(err: std::io::Error) -> Self {
+        match err.kind() {
+            std::io::ErrorKind::NotFound => DriverError::NotFound,
+            // Also what cap-std answers for a path that would lead outside a local volume.
+            std::io::ErrorKind::PermissionDenied => DriverError::PermissionDenied,
+            _ => DriverError::Unavailable(err.to_string()),
+        }
     }
 }
 
@@ -356,7 +359,7 @@ impl Remote {
     ) -> Result<impl Stream<Item = Result<Bytes, DriverError>> + Send + use<>, DriverError> {
         let reader = self.op()?.reader_with(path).chunk(CHUNK).await?;
         let stream = reader.into_bytes_stream(range).await?;
-        Ok(stream.map_err(read_error))
+        Ok(stream.map_err(DriverError::from))
     }
 
     /// One directory at a time (FTP has one data channel per connection).
