@@ -5,26 +5,9 @@
 use secrecy::SecretString;
 use tessera_vault_storage::drivers::{Backend, Capabilities, DriverError, HttpAuth, Store};
 
-fn setting(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| {
-        panic!("{name} is not set: run the tests with `make test`, which starts scripts/storage-servers.sh")
-    })
-}
+mod servers;
 
-fn root() -> String {
-    format!("/capabilities-{}/", uuid::Uuid::now_v7())
-}
-
-fn webdav(path: &str, password: &str) -> Backend {
-    Backend::WebDav {
-        endpoint: format!("{}/{path}", setting("TESSERA_TEST_HTTP")),
-        auth: HttpAuth::Basic {
-            username: setting("TESSERA_TEST_HTTP_USER"),
-            password: SecretString::from(password.to_owned()),
-        },
-        root: root(),
-    }
-}
+use servers::{setting, unique_root};
 
 const ALL: Capabilities = Capabilities {
     write: true,
@@ -35,31 +18,12 @@ const ALL: Capabilities = Capabilities {
 
 #[tokio::test]
 async fn every_kind_of_backend_passes_and_keeps_nothing() {
-    let local_root = std::env::temp_dir().join(root().trim_matches('/'));
-    let (ftp_host, ftp_port) = setting("TESSERA_TEST_FTP")
-        .rsplit_once(':')
-        .map(|(h, p)| (h.to_owned(), p.parse().expect("port")))
-        .expect("host:port");
+    let (local, local_root) = servers::local();
     let backends = [
-        Backend::Local {
-            root: local_root.display().to_string(),
-        },
-        Backend::S3 {
-            endpoint: setting("TESSERA_TEST_S3_ENDPOINT"),
-            bucket: "tessera".into(),
-            region: "us-east-1".into(),
-            access_key: setting("TESSERA_TEST_S3_ACCESS_KEY"),
-            secret_key: SecretString::from(setting("TESSERA_TEST_S3_SECRET_KEY")),
-            root: root(),
-        },
-        Backend::Ftp {
-            host: ftp_host,
-            port: ftp_port,
-            username: setting("TESSERA_TEST_FTP_USER"),
-            password: SecretString::from(setting("TESSERA_TEST_FTP_PASSWORD")),
-            root: root(),
-        },
-        webdav("basic", &setting("TESSERA_TEST_HTTP_PASSWORD")),
+        local,
+        servers::s3(),
+        servers::ftp(),
+        servers::webdav_basic("basic", &setting("TESSERA_TEST_HTTP_PASSWORD")),
     ];
     for backend in backends {
         let store = Store::open(&backend).expect("driver");
@@ -79,7 +43,7 @@ async fn every_kind_of_backend_passes_and_keeps_nothing() {
 
 #[tokio::test]
 async fn wrong_credentials_unreachable_servers_and_read_only_endpoints_are_refused() {
-    let wrong = Store::open(&webdav("basic", "not-the-password")).expect("driver");
+    let wrong = Store::open(&servers::webdav_basic("basic", "not-the-password")).expect("driver");
     let refused = wrong.probe("").await.expect_err("wrong password");
     assert_eq!(refused.step, "write");
     assert!(
@@ -87,12 +51,7 @@ async fn wrong_credentials_unreachable_servers_and_read_only_endpoints_are_refus
         "{refused}"
     );
 
-    let read_only = Store::open(&Backend::WebDav {
-        endpoint: format!("{}/public", setting("TESSERA_TEST_HTTP")),
-        auth: HttpAuth::None,
-        root: root(),
-    })
-    .expect("driver");
+    let read_only = Store::open(&servers::webdav("public", HttpAuth::None)).expect("driver");
     let refused = read_only
         .probe("")
         .await
@@ -105,7 +64,7 @@ async fn wrong_credentials_unreachable_servers_and_read_only_endpoints_are_refus
         region: "us-east-1".into(),
         access_key: "AK".into(),
         secret_key: SecretString::from("secret".to_owned()),
-        root: root(),
+        root: unique_root(),
     })
     .expect("driver");
     let refused = nobody.probe("").await.expect_err("nothing listens there");

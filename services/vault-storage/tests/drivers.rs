@@ -8,22 +8,9 @@ use secrecy::SecretString;
 use sha2::{Digest, Sha256};
 use tessera_vault_storage::drivers::{Backend, DriverError, HttpAuth, Store};
 
-fn setting(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| {
-        panic!("{name} is not set: run the tests with `make test`, which starts scripts/storage-servers.sh and exports its settings")
-    })
-}
+mod servers;
 
-fn host_port(name: &str) -> (String, u16) {
-    let value = setting(name);
-    let (host, port) = value.rsplit_once(':').expect("host:port");
-    (host.to_owned(), port.parse().expect("port"))
-}
-
-/// A directory of its own per test run, so runs and tests never see each other's objects.
-fn unique_root() -> String {
-    format!("/conformance-{}/", uuid::Uuid::now_v7())
-}
+use servers::{setting, unique_root};
 
 /// Deterministic bytes that do not repeat within a chunk.
 fn pattern(len: usize, seed: u8) -> Vec<u8> {
@@ -151,87 +138,44 @@ async fn conformance(backend: Backend) {
 
 #[tokio::test]
 async fn local_disk() {
-    let root = std::env::temp_dir().join(unique_root().trim_matches('/'));
-    conformance(Backend::Local {
-        root: root.display().to_string(),
-    })
-    .await;
+    let (backend, root) = servers::local();
+    conformance(backend).await;
     let _ = std::fs::remove_dir_all(root);
 }
 
 #[tokio::test]
 async fn s3() {
-    conformance(Backend::S3 {
-        endpoint: setting("TESSERA_TEST_S3_ENDPOINT"),
-        bucket: "tessera".into(),
-        region: "us-east-1".into(),
-        access_key: setting("TESSERA_TEST_S3_ACCESS_KEY"),
-        secret_key: SecretString::from(setting("TESSERA_TEST_S3_SECRET_KEY")),
-        root: unique_root(),
-    })
-    .await;
+    conformance(servers::s3()).await;
 }
 
 #[tokio::test]
 async fn ftp() {
-    let (host, port) = host_port("TESSERA_TEST_FTP");
-    conformance(Backend::Ftp {
-        host,
-        port,
-        username: setting("TESSERA_TEST_FTP_USER"),
-        password: SecretString::from(setting("TESSERA_TEST_FTP_PASSWORD")),
-        root: unique_root(),
-    })
-    .await;
+    conformance(servers::ftp()).await;
 }
 
 #[tokio::test]
 async fn sftp() {
-    let (host, port) = host_port("TESSERA_TEST_SFTP");
-    conformance(Backend::Sftp {
-        host,
-        port,
-        username: setting("TESSERA_TEST_SFTP_USER"),
-        key_path: setting("TESSERA_TEST_SFTP_KEY"),
-        root: format!("{}{}", setting("TESSERA_TEST_SFTP_ROOT"), unique_root()),
-    })
-    .await;
+    conformance(servers::sftp()).await;
 }
 
 #[tokio::test]
 async fn webdav_with_basic_auth() {
-    conformance(Backend::WebDav {
-        endpoint: format!("{}/basic", setting("TESSERA_TEST_HTTP")),
-        auth: HttpAuth::Basic {
-            username: setting("TESSERA_TEST_HTTP_USER"),
-            password: SecretString::from(setting("TESSERA_TEST_HTTP_PASSWORD")),
-        },
-        root: unique_root(),
-    })
+    conformance(servers::webdav_basic(
+        "basic",
+        &setting("TESSERA_TEST_HTTP_PASSWORD"),
+    ))
     .await;
 }
 
 #[tokio::test]
 async fn webdav_with_a_bearer_token() {
-    conformance(Backend::WebDav {
-        endpoint: format!("{}/bearer", setting("TESSERA_TEST_HTTP")),
-        auth: HttpAuth::Bearer(SecretString::from(setting("TESSERA_TEST_HTTP_TOKEN"))),
-        root: unique_root(),
-    })
-    .await;
+    let token = SecretString::from(setting("TESSERA_TEST_HTTP_TOKEN"));
+    conformance(servers::webdav("bearer", HttpAuth::Bearer(token))).await;
 }
 
 #[tokio::test]
 async fn wrong_credentials_are_permission_denied() {
-    let store = Store::open(&Backend::WebDav {
-        endpoint: format!("{}/basic", setting("TESSERA_TEST_HTTP")),
-        auth: HttpAuth::Basic {
-            username: setting("TESSERA_TEST_HTTP_USER"),
-            password: SecretString::from("wrong".to_owned()),
-        },
-        root: unique_root(),
-    })
-    .expect("driver");
+    let store = Store::open(&servers::webdav_basic("basic", "wrong")).expect("driver");
     let refused = store
         .write("x", chunked(b"x", 1))
         .await
