@@ -73,6 +73,8 @@ pub const ACCESS: Access = Access {
         "tessera.identity.v1.ApiKeyVaultService",
         "tessera.identity.v1.AntiReplayService",
     ],
+    operator: &[],
+    open: &[],
 };
 
 /// What tests swap out: the clock and the magic-link sender.

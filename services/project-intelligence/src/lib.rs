@@ -19,6 +19,8 @@ pub const SPEC: ServiceSpec = ServiceSpec {
 pub const ACCESS: Access = Access {
     public: &[],
     internal: &[],
+    operator: &[],
+    open: &[],
 };
 
 /// Settings of its own (none yet beyond the common ones).

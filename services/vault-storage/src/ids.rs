@@ -1,5 +1,25 @@
-//! The closed sets the Storage Service stores as text, one Rust enum each (their spellings
-//! are exactly what the CHECK constraints allow: `tests/closed_sets.rs`).
+//! The Storage Service's typed ids, and the closed sets it stores as text, one Rust enum each
+//! (their spellings are exactly what the CHECK constraints allow: `tests/closed_sets.rs`).
+
+tessera_kit::id! {
+    /// A storage volume.
+    pub struct VolumeId("volume");
+}
+
+tessera_kit::id! {
+    /// A backend: a local path, S3 bucket, FTP endpoint or HTTP endpoint (one id space).
+    pub struct BackendId("backend");
+}
+
+tessera_kit::id! {
+    /// A stored file.
+    pub struct FileId("file");
+}
+
+tessera_kit::id! {
+    /// An unfinished upload.
+    pub struct UploadId("upload");
+}
 
 tessera_kit::text_enum! {
     /// The kind of backend a volume uses (`storage_volumes.driver`).

@@ -3,17 +3,26 @@
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
+pub mod admin;
+pub mod config;
 pub mod drivers;
+pub mod error;
+pub mod files;
 pub mod host_paths;
 pub mod ids;
 pub mod layout;
 pub mod paths;
 pub mod quotas;
 pub mod secrets;
+pub mod state;
+pub mod volumes;
 
 use tessera_kit::auth::Access;
-use tessera_kit::runner::NoServiceConfig;
 use tessera_kit::{Context, ServiceSpec, Services};
+use tessera_proto::tessera::vault::v1::file_service_server::FileServiceServer;
+use tessera_proto::tessera::vault::v1::storage_admin_service_server::StorageAdminServiceServer;
+
+pub use config::Config;
 
 /// Name, schema, migrations and default port of the vault-storage service.
 pub const SPEC: ServiceSpec = ServiceSpec {
@@ -23,20 +32,24 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     default_port: 50052,
 };
 
-/// Who may call what: every RPC needs a user's session unless listed here.
+/// Who may call what: administration takes an operator credential; files are for users and
+/// for services (their app's files), public downloads for anyone.
 pub const ACCESS: Access = Access {
     public: &[],
     internal: &[],
+    operator: &["tessera.vault.v1.StorageAdminService"],
+    open: &["tessera.vault.v1.FileService"],
 };
 
-/// Settings of its own (none yet beyond the common ones).
-pub type Config = NoServiceConfig;
-
-/// The gRPC services next to health and reflection. Its RPCs arrive with the Storage Service and
-/// vault issues; until then it serves health and reflection over a migrated schema and follows
-/// identity's account deletions (it stores nothing per user yet).
-pub fn services(ctx: &Context, _config: Config) -> anyhow::Result<Services> {
+/// The gRPC services next to health and reflection.
+pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
     ctx.on_account_deleted(tessera_kit::events::nothing_to_purge);
     secrets::start(ctx);
-    Ok(ctx.services(ACCESS))
+    let storage = state::Storage::new(ctx, config);
+    Ok(ctx
+        .services(ACCESS)
+        .with(StorageAdminServiceServer::new(admin::AdminApi(
+            storage.clone(),
+        )))
+        .with(FileServiceServer::new(files::FileApi(storage))))
 }

@@ -57,6 +57,12 @@ pub struct CommonConfig {
           value_parser = ServiceCredentials::parse)]
     pub internal_credentials: ServiceCredentials,
 
+    /// Operator credentials for administration RPCs (storage volumes and their drivers), as
+    /// comma-separated `name:sha256-hex-of-token` pairs. Unset: no one can administer.
+    #[arg(long, env = "TESSERA_OPERATOR_CREDENTIALS", default_value = "", hide_default_value = true,
+          value_parser = ServiceCredentials::parse)]
+    pub operator_credentials: ServiceCredentials,
+
     /// Key ring sealing secrets at rest: `id:base64-32-byte-key,...`, the primary first.
     /// Older ids stay readable; rows under them are re-sealed at start-up.
     #[arg(long, env = "TESSERA_KEY_RING", hide_env_values = true, value_parser = KeyRing::parse)]

@@ -25,6 +25,14 @@ pub mod tessera {
         }
     }
 
+    /// `tessera.vault.v1`: the Storage Service's files and its administration.
+    pub mod vault {
+        /// Version 1.
+        pub mod v1 {
+            tonic::include_proto!("tessera.vault.v1");
+        }
+    }
+
     /// `tessera.testing.v1`: the kit's test and benchmark service.
     pub mod testing {
         /// Version 1.

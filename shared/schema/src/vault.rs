@@ -155,11 +155,17 @@ diesel::table! {
         staging_path -> Text,
         /// Bytes durably staged; never decreases.
         persisted_size -> Int8,
-        /// The SHA-256 state over the persisted bytes, so any replica can continue.
-        hash_state -> Nullable<Bytea>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         expires_at -> Timestamptz,
+        /// The display name the file gets (NULL: the path's last segment).
+        filename -> Nullable<Text>,
+        /// Start offsets of the staged parts, ascending; each part ends where the next starts (the last at persisted_size).
+        part_offsets -> Array<Nullable<Int8>>,
+        /// The stream writing the upload now, if any.
+        writer_id -> Nullable<Uuid>,
+        /// When another stream may take the upload over from writer_id.
+        lease_expires_at -> Nullable<Timestamptz>,
     }
 }
 

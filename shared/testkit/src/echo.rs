@@ -29,6 +29,8 @@ pub const SPEC: ServiceSpec = ServiceSpec {
 pub const ACCESS: Access = Access {
     public: &["tessera.testing.v1.EchoService/Echo"],
     internal: &[],
+    operator: &[],
+    open: &[],
 };
 
 /// Longest accepted message, in bytes.

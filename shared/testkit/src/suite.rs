@@ -51,6 +51,9 @@ impl Default for TestSuite {
     }
 }
 
+/// The operator credential every member of a suite accepts for its administration RPCs.
+pub const OPERATOR_TOKEN: &str = "topr_test_operator_0123456789abcdef";
+
 /// The service credential a suite gives the member `name`.
 pub fn service_token(name: &str) -> String {
     format!("tsvc_test_{name}_0123456789abcdef")
@@ -119,6 +122,7 @@ impl RunningSuite {
         config.service_token =
             Some(SecretValue::parse(&service_token(spec.name)).expect("a valid token"));
         config.internal_credentials = self.credentials.clone();
+        config.operator_credentials = ServiceCredentials::from_tokens([("tests", OPERATOR_TOKEN)]);
         config.key_ring = Some(self.key_ring.clone());
         let service = TestService::start(spec, config, build).await;
         self.members.push((spec.name, service));

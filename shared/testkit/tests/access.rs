@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use tessera_kit::auth::Access;
 use tessera_kit::auth::layer::Requirement;
 use tessera_testkit::grpc::{call_raw, list_services, tessera_methods};
-use tessera_testkit::suite::service_token;
+use tessera_testkit::suite::{OPERATOR_TOKEN, service_token};
 use tessera_testkit::{TestSuite, reason};
 use tonic::Code;
 use tonic::transport::Channel;
@@ -39,6 +39,7 @@ async fn every_method_of_every_service_is_refused_unless_listed() {
     let (_, user_token) = suite.identity.sign_up("alice").await;
     let user = format!("Bearer {user_token}");
     let service = format!("Bearer {}", service_token("messaging"));
+    let operator = format!("Bearer {OPERATOR_TOKEN}");
 
     let servers: Vec<(&str, Channel, Access)> = vec![
         (
@@ -106,6 +107,40 @@ async fn every_method_of_every_service_is_refused_unless_listed() {
                     .await;
                     assert_refused(&forged, Code::Unauthenticated, "CREDENTIALS_INVALID", &what);
                 }
+                Requirement::Operator => {
+                    assert_refused(
+                        &anonymous,
+                        Code::Unauthenticated,
+                        "OPERATOR_CREDENTIAL_REQUIRED",
+                        &what,
+                    );
+                    for (who, token) in [("user", &user), ("service", &service)] {
+                        let refused =
+                            call_raw(channel.clone(), &path, *shape, Vec::new(), Some(token)).await;
+                        assert_refused(
+                            &refused,
+                            Code::PermissionDenied,
+                            "OPERATOR_ONLY",
+                            &format!("{what} as {who}"),
+                        );
+                    }
+                }
+                Requirement::Open => {
+                    // An empty request names nothing public: refused, whoever calls.
+                    assert_ne!(anonymous.code(), Code::Ok, "{what} anonymously");
+                    for (who, token) in [("user", &user), ("service", &service)] {
+                        let status =
+                            call_raw(channel.clone(), &path, *shape, Vec::new(), Some(token)).await;
+                        let why = reason(&status);
+                        assert!(
+                            !matches!(
+                                why.as_str(),
+                                "CREDENTIALS_MISSING" | "USER_ONLY" | "SERVICE_ONLY"
+                            ),
+                            "{what} is open to {who}s, yet refused as one: {status:?}"
+                        );
+                    }
+                }
                 Requirement::User => {
                     assert_refused(
                         &anonymous,
@@ -116,6 +151,14 @@ async fn every_method_of_every_service_is_refused_unless_listed() {
                     let as_service =
                         call_raw(channel.clone(), &path, *shape, Vec::new(), Some(&service)).await;
                     assert_refused(&as_service, Code::PermissionDenied, "USER_ONLY", &what);
+                    // An operator credential is not a session.
+                    let as_operator =
+                        call_raw(channel.clone(), &path, *shape, Vec::new(), Some(&operator)).await;
+                    assert_eq!(
+                        as_operator.code(),
+                        Code::Unauthenticated,
+                        "{what} as operator: {as_operator:?}"
+                    );
                 }
                 Requirement::Nothing => panic!("{what}: served but not guarded"),
             }
@@ -177,6 +220,8 @@ async fn a_policy_naming_what_is_not_served_stops_start_up() {
                 .services(Access {
                     public: &["tessera.testing.v1.EchoService/Ech0"],
                     internal: &[],
+                    operator: &[],
+                    open: &[],
                 })
                 .with(
                     tessera_proto::tessera::testing::v1::echo_service_server::EchoServiceServer::new(

@@ -201,3 +201,76 @@ impl Local {
         .await
     }
 }
+
+/// Staged uploads: one file per upload, written at offsets and renamed into place at the end.
+impl Local {
+    /// Writes `chunks` into `path` from `offset` on (creating it and its directory), then syncs
+    /// it to disk; returns the bytes written. Bytes past `offset` left by an earlier, aborted
+    /// write are overwritten or cut off when the file is moved into place.
+    pub(super) async fn write_at<S>(
+        &self,
+        path: &str,
+        offset: u64,
+        chunks: S,
+    ) -> Result<u64, DriverError>
+    where
+        S: Stream<Item = Result<Bytes, DriverError>> + Send,
+    {
+        let (dir, path) = (self.dir.clone(), path.to_owned());
+        let file = blocking(move || {
+            if let Some((parent, _)) = path.rsplit_once('/') {
+                dir.create_dir_all(parent)?;
+            }
+            let mut options = cap_std::fs::OpenOptions::new();
+            options.write(true).create(true).truncate(false);
+            let mut file = dir.open_with(&path, &options)?;
+            file.seek(SeekFrom::Start(offset))?;
+            Ok(file)
+        })
+        .await?;
+        let mut file = Some(file);
+        let mut written = 0u64;
+        let mut chunks = std::pin::pin!(chunks);
+        while let Some(chunk) = chunks.next().await {
+            let chunk = chunk?;
+            written += chunk.len() as u64;
+            let mut open = file
+                .take()
+                .ok_or_else(|| DriverError::Unavailable("the file was lost mid-write".into()))?;
+            file = Some(blocking(move || open.write_all(&chunk).map(|()| open)).await?);
+        }
+        if let Some(file) = file {
+            blocking(move || file.sync_data()).await?;
+        }
+        Ok(written)
+    }
+
+    /// Cuts `from` to `len` bytes and renames it to `to` (creating `to`'s directory).
+    pub(super) async fn settle(&self, from: &str, len: u64, to: &str) -> Result<(), DriverError> {
+        let (dir, from, to) = (self.dir.clone(), from.to_owned(), to.to_owned());
+        blocking(move || {
+            let options = {
+                let mut o = cap_std::fs::OpenOptions::new();
+                o.write(true);
+                o
+            };
+            let file = dir.open_with(&from, &options)?;
+            file.set_len(len)?;
+            file.sync_all()?;
+            if let Some((parent, _)) = to.rsplit_once('/') {
+                dir.create_dir_all(parent)?;
+            }
+            dir.rename(&from, &dir, &to)
+        })
+        .await
+    }
+
+    /// Removes the directory `path` and everything in it; a missing one is fine.
+    pub(super) async fn remove_dir(&self, path: &str) -> Result<(), DriverError> {
+        let (dir, path) = (self.dir.clone(), path.trim_end_matches('/').to_owned());
+        match blocking(move || dir.remove_dir_all(&path)).await {
+            Err(DriverError::NotFound) => Ok(()),
+            other => other,
+        }
+    }
+}

@@ -20,6 +20,7 @@ use secrecy::{ExposeSecret, SecretString};
 mod http;
 mod local;
 mod probe;
+mod staging;
 use http::HttpPut;
 use local::Local;
 pub use local::TEMP_PREFIX;

@@ -8,7 +8,9 @@ use futures::future::BoxFuture;
 use tonic::{Code, Status};
 use tower::{Layer, Service};
 
-use super::{Caller, ServiceCaller, ServiceCredentials, SharedResolver, bearer_value};
+use super::{
+    Caller, OperatorCaller, ServiceCaller, ServiceCredentials, SharedResolver, bearer_value,
+};
 use crate::error;
 
 /// Which of a service's methods are reachable without a user's session. Entries are a whole
@@ -20,6 +22,12 @@ pub struct Access {
     pub public: &'static [&'static str],
     /// Callable only by Tessera services with a service credential.
     pub internal: &'static [&'static str],
+    /// Callable only by operators with an operator credential.
+    pub operator: &'static [&'static str],
+    /// Callable by users (session) and by services (service credential), and reached without
+    /// credentials too: the handler decides what an anonymous caller may do
+    /// ([`crate::auth::caller`] refuses them; a public file's download serves them).
+    pub open: &'static [&'static str],
 }
 
 /// What a method requires of its caller.
@@ -31,6 +39,10 @@ pub enum Requirement {
     Public,
     /// Listed as internal: a service credential.
     Service,
+    /// Listed as operator: an operator credential.
+    Operator,
+    /// Listed as open: a user, a service, or no one.
+    Open,
     /// The default: a user's session.
     User,
 }
@@ -44,7 +56,11 @@ impl Access {
                 None => *entry == service,
             })
         };
-        if listed(self.internal) {
+        if listed(self.operator) {
+            Requirement::Operator
+        } else if listed(self.open) {
+            Requirement::Open
+        } else if listed(self.internal) {
             Requirement::Service
         } else if listed(self.public) {
             Requirement::Public
@@ -55,7 +71,12 @@ impl Access {
 
     /// Every entry, for checking them against what is served.
     pub fn entries(&self) -> impl Iterator<Item = &'static str> {
-        self.public.iter().chain(self.internal).copied()
+        self.public
+            .iter()
+            .chain(self.internal)
+            .chain(self.operator)
+            .chain(self.open)
+            .copied()
     }
 }
 
@@ -70,16 +91,19 @@ struct Policy {
     access: Access,
     served: Vec<&'static str>,
     credentials: ServiceCredentials,
+    operators: ServiceCredentials,
     resolver: Option<SharedResolver>,
 }
 
 impl AuthLayer {
     /// Guards the services named `served` by `access`; internal callers are checked against
-    /// `credentials`, users through `resolver` (none: user methods answer UNAVAILABLE).
+    /// `credentials`, operators against `operators`, users through `resolver` (none: user
+    /// methods answer UNAVAILABLE).
     pub fn new(
         access: Access,
         served: Vec<&'static str>,
         credentials: ServiceCredentials,
+        operators: ServiceCredentials,
         resolver: Option<SharedResolver>,
     ) -> Self {
         Self {
@@ -87,6 +111,7 @@ impl AuthLayer {
                 access,
                 served,
                 credentials,
+                operators,
                 resolver,
             }),
         }
@@ -136,7 +161,9 @@ impl Policy {
                 "send exactly one authorization metadata value",
             ));
         }
-        if requirement == Requirement::Public {
+        if requirement == Requirement::Public
+            || (requirement == Requirement::Open && value.is_none())
+        {
             return Ok(None);
         }
         let token = value
@@ -147,11 +174,18 @@ impl Policy {
                     "SERVICE_CREDENTIAL_REQUIRED",
                     "this RPC is for Tessera services: send authorization: Bearer <service token>",
                 ),
+                Requirement::Operator => error::unauthenticated(
+                    "OPERATOR_CREDENTIAL_REQUIRED",
+                    "this RPC is for operators: send authorization: Bearer <operator token>",
+                ),
                 _ => error::unauthenticated(
                     "CREDENTIALS_MISSING",
                     "send authorization: Bearer <session token>",
                 ),
             })?;
+        if requirement == Requirement::Operator {
+            return self.admit_operator(token).await;
+        }
         let service = self.credentials.service_for(token);
         match (requirement, service) {
             (Requirement::Service, Some(name)) => Ok(Some(Caller::Service(ServiceCaller { name }))),
@@ -171,6 +205,7 @@ impl Policy {
                 }
                 Err(status) => Err(status),
             },
+            (Requirement::Open, Some(name)) => Ok(Some(Caller::Service(ServiceCaller { name }))),
             (_, Some(_)) => Err(error::with_reason(
                 Code::PermissionDenied,
                 "USER_ONLY",
@@ -179,6 +214,32 @@ impl Policy {
             )),
             (_, None) => Ok(Some(Caller::User(self.resolve(token).await?))),
         }
+    }
+
+    /// An operator credential, or a refusal that says whether the token was anyone's at all.
+    async fn admit_operator(&self, token: &str) -> Result<Option<Caller>, Status> {
+        if let Some(name) = self.operators.service_for(token) {
+            return Ok(Some(Caller::Operator(OperatorCaller { name })));
+        }
+        let known = self.credentials.service_for(token).is_some()
+            || match self.resolve(token).await {
+                Ok(_) => true,
+                Err(status) if status.code() == Code::Unauthenticated => false,
+                Err(status) => return Err(status),
+            };
+        Err(if known {
+            error::with_reason(
+                Code::PermissionDenied,
+                "OPERATOR_ONLY",
+                "this RPC is for operators: call it with an operator credential",
+                Default::default(),
+            )
+        } else {
+            error::unauthenticated(
+                "CREDENTIALS_INVALID",
+                "the credential is neither a known operator credential nor a live session",
+            )
+        })
     }
 
     async fn resolve(&self, token: &str) -> Result<super::UserCaller, Status> {
@@ -231,6 +292,10 @@ where
                                 "caller",
                                 tracing::field::display(format_args!("service:{}", service.name)),
                             ),
+                            Caller::Operator(operator) => span.record(
+                                "caller",
+                                tracing::field::display(format_args!("operator:{}", operator.name)),
+                            ),
                         };
                         request.extensions_mut().insert(caller);
                     }
@@ -249,6 +314,8 @@ mod tests {
     const ACCESS: Access = Access {
         public: &["pkg.Accounts/Create", "pkg.Open"],
         internal: &["pkg.Internal", "pkg.Accounts/Purge"],
+        operator: &["pkg.Admin"],
+        open: &["pkg.Files"],
     };
 
     #[test]
@@ -269,6 +336,11 @@ mod tests {
             ACCESS.requirement("pkg.Accounts", "Purge"),
             Requirement::Service
         );
+        assert_eq!(
+            ACCESS.requirement("pkg.Admin", "CreateVolume"),
+            Requirement::Operator
+        );
+        assert_eq!(ACCESS.requirement("pkg.Files", "Get"), Requirement::Open);
         assert_eq!(ACCESS.requirement("pkg.Accounts", "Get"), Requirement::User);
         assert_eq!(
             ACCESS.requirement("pkg.Accounts", "CreateX"),
@@ -283,6 +355,7 @@ mod tests {
             access: ACCESS,
             served: vec!["pkg.Accounts"],
             credentials: ServiceCredentials::default(),
+            operators: ServiceCredentials::default(),
             resolver: None,
         };
         assert_eq!(

@@ -1,9 +1,13 @@
 //! Who is calling, resolved once per call by a tower layer, deny by default.
 //!
-//! Every RPC is one of three kinds, declared by the service in its [`Access`] policy:
+//! Every RPC is one of four kinds, declared by the service in its [`Access`] policy:
 //! - **public**: callable without credentials (sign-up, sign-in);
 //! - **internal**: callable only by a Tessera service presenting a service credential
 //!   (`TESSERA_INTERNAL_CREDENTIALS`), never by a user;
+//! - **operator**: administration (storage volumes and their drivers), callable only with an
+//!   operator credential (`TESSERA_OPERATOR_CREDENTIALS`), never by a user or a service;
+//! - **open**: users and services alike, or no one; the handler decides (files that apps
+//!   store for users, public downloads);
 //! - **user** (everything not listed): callable only with a live session token; service
 //!   credentials are refused.
 //!
@@ -48,6 +52,13 @@ pub struct ServiceCaller {
     pub name: Arc<str>,
 }
 
+/// An operator calling an administration RPC with an operator credential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperatorCaller {
+    /// The operator's name, as configured in `TESSERA_OPERATOR_CREDENTIALS`.
+    pub name: Arc<str>,
+}
+
 /// The one principal type of the suite.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Caller {
@@ -55,6 +66,8 @@ pub enum Caller {
     User(UserCaller),
     /// Another Tessera service.
     Service(ServiceCaller),
+    /// An operator (administration RPCs).
+    Operator(OperatorCaller),
 }
 
 /// Resolves a session token to its user, or UNAUTHENTICATED (`SESSION_INVALID`), or
@@ -72,7 +85,7 @@ pub type SharedResolver = Arc<dyn UserResolver>;
 pub fn user<T>(request: &tonic::Request<T>) -> Result<&UserCaller, Status> {
     match request.extensions().get::<Caller>() {
         Some(Caller::User(user)) => Ok(user),
-        Some(Caller::Service(_)) => Err(Status::permission_denied(
+        Some(Caller::Service(_) | Caller::Operator(_)) => Err(Status::permission_denied(
             "this RPC acts for a user: call it with the user's session token",
         )),
         None => Err(crate::error::unauthenticated(
@@ -89,6 +102,27 @@ pub fn service<T>(request: &tonic::Request<T>) -> Result<&ServiceCaller, Status>
         _ => Err(crate::error::unauthenticated(
             "SERVICE_CREDENTIAL_REQUIRED",
             "send authorization: Bearer <service token>",
+        )),
+    }
+}
+
+/// Whoever is calling an open method: a user or a service; UNAUTHENTICATED for no one.
+pub fn caller<T>(request: &tonic::Request<T>) -> Result<&Caller, Status> {
+    request.extensions().get::<Caller>().ok_or_else(|| {
+        crate::error::unauthenticated(
+            "CREDENTIALS_MISSING",
+            "send authorization: Bearer <session or service token>",
+        )
+    })
+}
+
+/// The operator making this (administration) call.
+pub fn operator<T>(request: &tonic::Request<T>) -> Result<&OperatorCaller, Status> {
+    match request.extensions().get::<Caller>() {
+        Some(Caller::Operator(operator)) => Ok(operator),
+        _ => Err(crate::error::unauthenticated(
+            "OPERATOR_CREDENTIAL_REQUIRED",
+            "send authorization: Bearer <operator token>",
         )),
     }
 }

@@ -181,11 +181,16 @@ impl Services {
         self.access
     }
 
-    pub(super) fn auth_layer(&self, credentials: crate::auth::ServiceCredentials) -> AuthLayer {
+    pub(super) fn auth_layer(
+        &self,
+        credentials: crate::auth::ServiceCredentials,
+        operators: crate::auth::ServiceCredentials,
+    ) -> AuthLayer {
         AuthLayer::new(
             self.access,
             self.names.clone(),
             credentials,
+            operators,
             self.resolver.clone(),
         )
     }

@@ -191,7 +191,10 @@ where
             cut_off.clone(),
             metrics.clone(),
         ))
-        .layer(services.auth_layer(config.internal_credentials.clone()));
+        .layer(services.auth_layer(
+            config.internal_credentials.clone(),
+            config.operator_credentials.clone(),
+        ));
     let router = tonic::transport::Server::builder()
         .http2_keepalive_interval(Some(Duration::from_secs(30)))
         .http2_keepalive_timeout(Some(Duration::from_secs(10)))

@@ -1,0 +1,93 @@
+//! Downloads: the record first, then the requested range straight from the backend in chunks
+//! of at most 1 MiB. A backend that ends the range early is reported as DATA_LOSS rather than
+//! passed off as the whole file.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use futures::stream::BoxStream;
+use futures::{StreamExt, TryStreamExt};
+use tessera_proto::tessera::vault::v1 as pb;
+use tessera_schema::vault::storage_files;
+
+use super::records::{FileRow, Principal};
+use crate::error::StorageError;
+use crate::ids::FileId;
+use crate::state::Storage;
+use crate::volumes;
+
+/// The file (if the caller may read it) and its bytes in the requested range.
+pub async fn open(
+    storage: &Storage,
+    principal: Option<&Principal>,
+    request: &pb::DownloadRequest,
+) -> Result<
+    (
+        FileRow,
+        BoxStream<'static, Result<bytes::Bytes, StorageError>>,
+    ),
+    StorageError,
+> {
+    let id = FileId::parse("file_id", &request.file_id)?;
+    let mut conn = storage.db.conn().await?;
+    let file: FileRow = storage_files::table
+        .find(id)
+        .select(FileRow::as_select())
+        .first(&mut *conn)
+        .await
+        .optional()?
+        .filter(|f| f.deleted_at.is_none() && (f.is_public || principal.is_some_and(|p| p.sees(f))))
+        .ok_or_else(|| match principal {
+            Some(_) => StorageError::not_found("file", id),
+            // Nothing public by that id: say what would help.
+            None => StorageError::Unauthenticated,
+        })?;
+    let size = file.size as u64;
+    if request.offset < 0 || request.offset as u64 > size {
+        return Err(StorageError::OutOfRange(format!(
+            "offset must be between 0 and the file's size, {size}"
+        )));
+    }
+    if request.limit < 0 {
+        return Err(StorageError::invalid("limit", "must not be negative"));
+    }
+    let start = request.offset as u64;
+    let end = match request.limit {
+        0 => size,
+        limit => size.min(start.saturating_add(limit as u64)),
+    };
+    let volume = crate::files::uploads::active_volume(&mut conn, file.volume_id).await?;
+    let store = volumes::store(&mut conn, storage.ring.as_ref(), &volume).await?;
+    drop(conn);
+    let bytes = if start == end {
+        futures::stream::empty().boxed()
+    } else {
+        store
+            .read(&file.storage_path, start..end)
+            .await?
+            .map_err(StorageError::from)
+            .boxed()
+    };
+    let sent = Arc::new(AtomicU64::new(0));
+    let counted = {
+        let sent = sent.clone();
+        bytes.inspect_ok(move |chunk| {
+            sent.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+        })
+    };
+    let expected = end - start;
+    let check = futures::stream::once(async move {
+        let got = AtomicU64::load(&sent, Ordering::Relaxed);
+        if got == expected {
+            None
+        } else {
+            Some(Err(StorageError::DataLoss(format!(
+                "the backend returned {got} of {expected} bytes"
+            ))))
+        }
+    })
+    .filter_map(|item| async move { item });
+    Ok((file, counted.chain(check).boxed()))
+}

@@ -1,0 +1,325 @@
+//! One Upload stream: it takes the upload's lease, skips what is persisted already, stages the
+//! chunks as parts (each recorded once it is durably written, so a broken stream keeps them),
+//! hashes everything in order, and on `finish` verifies size and SHA-256 before committing.
+//! Memory stays bounded: a part's writer takes at most a few chunks ahead of the backend.
+
+use bytes::Bytes;
+use futures::TryStreamExt;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use tessera_proto::tessera::vault::v1 as pb;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::Streaming;
+use uuid::Uuid;
+
+use super::commit::commit;
+use super::records::{self, Principal};
+use super::uploads::{self, UploadRow};
+use crate::drivers::{DriverError, Store};
+use crate::error::StorageError;
+use crate::ids::UploadId;
+use crate::state::Storage;
+use crate::volumes;
+
+use pb::upload_request::Message;
+
+/// Largest chunk a client may send.
+pub const MAX_CHUNK: usize = 2 << 20;
+/// Chunks queued for a part's writer.
+const QUEUE: usize = 4;
+
+/// The writer of one part, running beside the stream.
+struct Part {
+    offset: u64,
+    len: u64,
+    tx: mpsc::Sender<Result<Bytes, DriverError>>,
+    task: JoinHandle<Result<u64, DriverError>>,
+}
+
+impl Part {
+    fn start(store: &Store, dir: &str, offset: u64) -> Self {
+        let (tx, rx) = mpsc::channel(QUEUE);
+        let (store, dir) = (store.clone(), dir.to_owned());
+        let task = tokio::spawn(async move {
+            store
+                .stage_part(&dir, offset, ReceiverStream::new(rx))
+                .await
+        });
+        Self {
+            offset,
+            len: 0,
+            tx,
+            task,
+        }
+    }
+
+    async fn send(&mut self, chunk: Bytes) -> Result<(), StorageError> {
+        self.len += chunk.len() as u64;
+        if self.tx.send(Ok(chunk)).await.is_err() {
+            // The writer stopped early: its result says why.
+            let (_, task) = (self.tx.clone(), &mut self.task);
+            return Err(match task.await {
+                Ok(Err(err)) => err.into(),
+                _ => StorageError::Internal("a part writer stopped".into()),
+            });
+        }
+        Ok(())
+    }
+
+    /// Waits for the part to be durable; returns its (offset, length).
+    async fn finish(self) -> Result<(u64, u64), StorageError> {
+        drop(self.tx);
+        let written = self
+            .task
+            .await
+            .map_err(|e| StorageError::Internal(e.to_string()))??;
+        if written != self.len {
+            return Err(StorageError::Internal(format!(
+                "a part took {written} of {} bytes",
+                self.len
+            )));
+        }
+        Ok((self.offset, self.len))
+    }
+
+    /// Abandons the part: the writer aborts what it wrote (it is never recorded).
+    async fn abort(self) {
+        let _ = self
+            .tx
+            .send(Err(DriverError::Unavailable(
+                "the upload stream ended".into(),
+            )))
+            .await;
+        drop(self.tx);
+        let _ = self.task.await;
+    }
+}
+
+/// The Upload RPC.
+pub async fn upload(
+    storage: &Storage,
+    principal: &Principal,
+    mut stream: Streaming<pb::UploadRequest>,
+) -> Result<pb::UploadResponse, StorageError> {
+    let first = stream
+        .message()
+        .await
+        .map_err(|s| StorageError::Aborted(format!("the stream broke: {}", s.message())))?
+        .and_then(|m| m.message)
+        .ok_or_else(|| StorageError::invalid("message", "the first message is spec or resume"))?;
+    let (row, write_offset) = match first {
+        Message::Spec(spec) => (
+            uploads::start(storage, principal, Some(&spec), "spec").await?,
+            0,
+        ),
+        Message::Resume(resume) => {
+            let id = UploadId::parse("resume.upload_id", &resume.upload_id)?;
+            let mut conn = storage.db.conn().await?;
+            (
+                uploads::load_visible(&mut conn, principal, id).await?,
+                resume.write_offset,
+            )
+        }
+        _ => {
+            return Err(StorageError::invalid(
+                "message",
+                "the first message is spec or resume",
+            ));
+        }
+    };
+    let writer = Uuid::now_v7();
+    let row = uploads::claim(storage, row.id, writer).await?;
+    let mut lease = Lease {
+        storage: storage.clone(),
+        id: row.id,
+        writer,
+        part: None,
+    };
+    write(storage, row, &mut lease, write_offset, &mut stream).await
+}
+
+/// The stream's hold on the upload and the part it is writing. However the stream ends (the
+/// handler dropped because the client went away included), the unfinished part's writer is
+/// stopped first and then the upload is given back, so a resumed stream never writes beside a
+/// leftover writer and need not wait for the lease to lapse.
+struct Lease {
+    storage: Storage,
+    id: UploadId,
+    writer: Uuid,
+    part: Option<Part>,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        let (storage, id, writer, part) =
+            (self.storage.clone(), self.id, self.writer, self.part.take());
+        tokio::spawn(async move {
+            if let Some(part) = part {
+                part.abort().await;
+            }
+            uploads::release(&storage, id, writer).await;
+        });
+    }
+}
+
+async fn write(
+    storage: &Storage,
+    mut row: UploadRow,
+    lease: &mut Lease,
+    write_offset: i64,
+    stream: &mut Streaming<pb::UploadRequest>,
+) -> Result<pb::UploadResponse, StorageError> {
+    if write_offset < 0 || write_offset > row.persisted_size {
+        return Err(StorageError::OutOfRange(format!(
+            "write_offset must be between 0 and the persisted size, {}",
+            row.persisted_size
+        )));
+    }
+    let (volume, store) = {
+        let mut conn = storage.db.conn().await?;
+        let volume = uploads::active_volume(&mut conn, row.volume_id).await?;
+        let store = volumes::store(&mut conn, storage.ring.as_ref(), &volume).await?;
+        (volume, store)
+    };
+    let persisted = row.persisted_size as u64;
+    let declared = row.declared_size as u64;
+    let mut hasher = Sha256::new();
+    if persisted > 0 {
+        let mut staged = store
+            .read_staged(&row.staging_path, &row.parts(), persisted, 0..persisted)
+            .await?;
+        let mut read = 0u64;
+        while let Some(chunk) = staged.try_next().await? {
+            read += chunk.len() as u64;
+            hasher.update(&chunk);
+        }
+        if read != persisted {
+            return Err(StorageError::Backend(DriverError::Unavailable(format!(
+                "read back {read} of {persisted} staged bytes"
+            ))));
+        }
+    }
+    let mut skip = persisted - write_offset as u64;
+    let mut offset = persisted;
+    let writer = lease.writer;
+    loop {
+        let message = match stream.message().await {
+            Ok(Some(message)) => message.message,
+            Ok(None) => {
+                // Closed without finish: keep what was sent for a later resume.
+                if let Some(part) = lease.part.take() {
+                    let (start, len) = part.finish().await?;
+                    uploads::record_part(storage, row.id, writer, start as i64, len as i64).await?;
+                    row.persisted_size = (start + len) as i64;
+                }
+                return Ok(pb::UploadResponse {
+                    upload: Some(uploads::upload(&row)),
+                    file: None,
+                });
+            }
+            Err(status) => {
+                if let Some(part) = lease.part.take() {
+                    part.abort().await;
+                }
+                return Err(StorageError::Aborted(format!(
+                    "the stream broke: {}",
+                    status.message()
+                )));
+            }
+        };
+        match message {
+            Some(Message::Chunk(mut chunk)) => {
+                if chunk.len() > MAX_CHUNK {
+                    if let Some(part) = lease.part.take() {
+                        part.abort().await;
+                    }
+                    return Err(StorageError::invalid("chunk", "chunks are at most 2 MiB"));
+                }
+                if skip > 0 {
+                    let n = skip.min(chunk.len() as u64);
+                    chunk = chunk.slice(n as usize..);
+                    skip -= n;
+                }
+                if chunk.is_empty() {
+                    continue;
+                }
+                if offset + chunk.len() as u64 > declared {
+                    if let Some(part) = lease.part.take() {
+                        part.abort().await;
+                    }
+                    uploads::abort(storage, row.id, Some(&store)).await?;
+                    return Err(StorageError::OutOfRange(format!(
+                        "more bytes than the declared size, {declared}"
+                    )));
+                }
+                hasher.update(&chunk);
+                offset += chunk.len() as u64;
+                let current = lease.part.get_or_insert_with(|| {
+                    Part::start(&store, &row.staging_path, offset - chunk.len() as u64)
+                });
+                current.send(chunk).await?;
+                if current.len >= storage.config.part_bytes {
+                    let (start, len) = lease
+                        .part
+                        .take()
+                        .map(Part::finish)
+                        .ok_or_else(|| StorageError::Internal("no part".into()))?
+                        .await?;
+                    uploads::record_part(storage, row.id, writer, start as i64, len as i64).await?;
+                    row.part_offsets.push(Some(start as i64));
+                    row.persisted_size = (start + len) as i64;
+                }
+            }
+            Some(Message::Finish(finish)) => {
+                if let Some(part) = lease.part.take() {
+                    let (start, len) = part.finish().await?;
+                    uploads::record_part(storage, row.id, writer, start as i64, len as i64).await?;
+                    row.part_offsets.push(Some(start as i64));
+                    row.persisted_size = (start + len) as i64;
+                }
+                if offset != declared {
+                    uploads::abort(storage, row.id, Some(&store)).await?;
+                    return Err(StorageError::OutOfRange(format!(
+                        "{offset} bytes arrived, {declared} were declared"
+                    )));
+                }
+                let sha: [u8; 32] = hasher.finalize().into();
+                let sent_matches = bool::from(finish.sha256[..].ct_eq(&sha));
+                let declared_matches = row
+                    .declared_sha256
+                    .as_ref()
+                    .is_none_or(|d| bool::from(d.as_slice().ct_eq(&sha)));
+                if !sent_matches || !declared_matches {
+                    uploads::abort(storage, row.id, Some(&store)).await?;
+                    return Err(StorageError::DataLoss("the content does not have the SHA-256 it was sent with; nothing was stored".into()));
+                }
+                if declared > 0 && row.part_offsets.is_empty() {
+                    return Err(StorageError::Internal("no staged part".into()));
+                }
+                if declared == 0 {
+                    // Nothing was staged: an empty object.
+                    store
+                        .stage_part(&row.staging_path, 0, futures::stream::empty())
+                        .await?;
+                    row.part_offsets.push(Some(0));
+                }
+                let file = commit(storage, &store, &volume, &row, writer, sha).await?;
+                return Ok(pb::UploadResponse {
+                    upload: Some(uploads::upload(&row)),
+                    file: Some(records::file(&file)),
+                });
+            }
+            Some(Message::Spec(_) | Message::Resume(_)) | None => {
+                if let Some(part) = lease.part.take() {
+                    part.abort().await;
+                }
+                return Err(StorageError::invalid(
+                    "message",
+                    "after the first message come only chunks and finish",
+                ));
+            }
+        }
+    }
+}
