@@ -31,6 +31,20 @@ impl Drop for TelemetryGuard {
     }
 }
 
+/// Directives appended to every log filter: libraries that log credentials at debug level
+/// (reqsign, which signs OpenDAL's S3 requests, prints its static credential provider) are
+/// held at `info` whatever the operator's filter says.
+pub const SECRET_SAFE_DIRECTIVES: &str = "reqsign=info,reqsign_core=info,reqsign_aws_v4=info";
+
+/// `filter` with [`SECRET_SAFE_DIRECTIVES`] appended.
+pub fn log_filter(filter: &str) -> String {
+    if filter.trim().is_empty() {
+        SECRET_SAFE_DIRECTIVES.to_owned()
+    } else {
+        format!("{filter},{SECRET_SAFE_DIRECTIVES}")
+    }
+}
+
 /// Installs the global subscriber: a log layer (text or JSON), an OpenTelemetry layer, and the
 /// W3C trace-context propagator. Call once, from `main`, inside the Tokio runtime.
 pub fn init(
@@ -39,7 +53,7 @@ pub fn init(
     filter: &str,
     otlp_endpoint: Option<&str>,
 ) -> anyhow::Result<TelemetryGuard> {
-    let filter = EnvFilter::try_new(filter)
+    let filter = EnvFilter::try_new(log_filter(filter))
         .map_err(|e| anyhow::anyhow!("configuration error: RUST_LOG (--log-filter): {e}"))?;
     let provider = tracer_provider(service_name, otlp_endpoint)?;
     let otel = tracing_opentelemetry::layer().with_tracer(provider.tracer("tessera"));

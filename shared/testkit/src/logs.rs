@@ -9,12 +9,13 @@ use std::sync::{Arc, Mutex};
 pub struct LogCapture(Arc<Mutex<Vec<u8>>>);
 
 impl LogCapture {
-    /// Installs a global subscriber with `filter` (EnvFilter syntax) writing here.
+    /// Installs a global subscriber with `filter` (EnvFilter syntax, with the directives the
+    /// services add to theirs) writing here.
     pub fn install(filter: &str) -> Self {
         let capture = Self::default();
         let writer = capture.clone();
         tracing_subscriber::fmt()
-            .with_env_filter(filter)
+            .with_env_filter(tessera_kit::telemetry::log_filter(filter))
             .with_ansi(false)
             .with_writer(move || writer.clone())
             .init();

@@ -97,9 +97,16 @@ impl From<opendal::Error> for DriverError {
     fn from(err: opendal::Error) -> Self {
         // The messages of backend errors name hosts and paths, never credentials; they are
         // for operators' logs and capability-check violations, not for end users.
+        let refused = |err: &opendal::Error| {
+            // OpenDAL reports some services' 401 and 403 answers as unexpected; the status
+            // is only in the error's context.
+            let text = err.to_string();
+            text.contains("status: 401") || text.contains("status: 403")
+        };
         match err.kind() {
             ErrorKind::NotFound => DriverError::NotFound,
             ErrorKind::PermissionDenied => DriverError::PermissionDenied,
+            ErrorKind::Unexpected if refused(&err) => DriverError::PermissionDenied,
             ErrorKind::Unsupported => DriverError::Unsupported(err.to_string()),
             ErrorKind::ConfigInvalid => DriverError::Config(err.to_string()),
             _ => DriverError::Unavailable(err.to_string()),

@@ -1,0 +1,369 @@
+//! Storage administration through the real API: the capability check refuses what cannot work
+//! (one violation each, nothing created), registered paths stay under their roots, a symlink
+//! planted in a volume leads nowhere, and secrets never come back out.
+
+mod harness;
+mod servers;
+
+use harness::*;
+use servers::setting;
+use tessera_proto::tessera::vault::v1 as pb;
+use tessera_testkit::suite::OPERATOR_TOKEN;
+use tessera_testkit::{authed, bad_fields};
+use tonic::Code;
+use tonic_types::StatusExt;
+
+use pb::backend::Target;
+
+fn http_backend(location: &str, password: Option<&str>) -> pb::CreateBackendRequest {
+    pb::CreateBackendRequest {
+        backend: Some(pb::Backend {
+            target: Some(Target::HttpEndpoint(pb::HttpEndpoint {
+                url: format!("{}/{location}", setting("TESSERA_TEST_HTTP")),
+            })),
+            ..Default::default()
+        }),
+        http_credential: password.map(|password| pb::HttpCredential {
+            credential: Some(pb::http_credential::Credential::Basic(
+                pb::http_credential::Basic {
+                    username: setting("TESSERA_TEST_HTTP_USER"),
+                    password: password.into(),
+                },
+            )),
+        }),
+        ..Default::default()
+    }
+}
+
+fn s3_backend(endpoint: &str, secret: &str) -> pb::CreateBackendRequest {
+    pb::CreateBackendRequest {
+        backend: Some(pb::Backend {
+            target: Some(Target::S3Bucket(pb::S3Bucket {
+                endpoint_url: endpoint.into(),
+                bucket_name: "tessera".into(),
+                region: "us-east-1".into(),
+                use_ssl: false,
+            })),
+            ..Default::default()
+        }),
+        s3_credential: Some(pb::S3Credential {
+            access_key: setting("TESSERA_TEST_S3_ACCESS_KEY"),
+            secret_key: secret.into(),
+        }),
+        ..Default::default()
+    }
+}
+
+fn active(name: &str, backend: &pb::Backend) -> pb::Volume {
+    pb::Volume {
+        name: name.into(),
+        backend_id: backend.id.clone(),
+        default_prefix: format!("test-{}", uuid::Uuid::now_v7().simple()),
+        is_active: true,
+        ..Default::default()
+    }
+}
+
+/// The PreconditionFailure violations' types.
+fn violations(status: &tonic::Status) -> Vec<String> {
+    assert_eq!(status.code(), Code::FailedPrecondition, "{status:?}");
+    status
+        .get_details_precondition_failure()
+        .expect("PreconditionFailure")
+        .violations
+        .into_iter()
+        .map(|v| v.r#type)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_capability_check_refuses_what_cannot_work_and_creates_nothing() {
+    let h = Harness::start().await;
+    let dead = h
+        .backend(s3_backend("http://127.0.0.1:9", "whatever"))
+        .await
+        .expect("backend");
+    let refused = h
+        .volume(active("unreachable", &dead))
+        .await
+        .expect_err("unreachable");
+    assert_eq!(violations(&refused), ["UNREACHABLE"]);
+
+    let wrong = h
+        .backend(http_backend("basic", Some("not-the-password")))
+        .await
+        .expect("backend");
+    let mut volume = active("wrong-password", &wrong);
+    volume.webdav = true;
+    let refused = h.volume(volume).await.expect_err("wrong credentials");
+    assert_eq!(violations(&refused), ["CREDENTIALS_REFUSED"]);
+
+    // (moto accepts any S3 secret, so wrong credentials are shown on WebDAV.)
+
+    // Options the backend cannot honour: writes over plain HTTP, target versioning.
+    let plain = h
+        .backend(http_backend("public", None))
+        .await
+        .expect("backend");
+    let refused = h
+        .volume(active("plain-http", &plain))
+        .await
+        .expect_err("plain HTTP");
+    assert_eq!(violations(&refused), ["UNSUPPORTED"]);
+    let good = h
+        .backend(http_backend(
+            "basic",
+            Some(&setting("TESSERA_TEST_HTTP_PASSWORD")),
+        ))
+        .await
+        .expect("backend");
+    let mut target = active("target", &good);
+    target.webdav = true;
+    target.versioning_mode = pb::VersioningMode::Target as i32;
+    let refused = h.volume(target).await.expect_err("target versioning");
+    assert_eq!(violations(&refused), ["UNSUPPORTED"]);
+
+    let listed = h
+        .admin()
+        .await
+        .list_volumes(authed(OPERATOR_TOKEN, pb::ListVolumesRequest::default()))
+        .await
+        .expect("list")
+        .into_inner();
+    assert!(
+        listed.volumes.is_empty(),
+        "refused volumes are not created: {listed:?}"
+    );
+
+    // Created inactive, a volume takes no transfers until a check passes.
+    let mut inactive = active("later", &good);
+    inactive.webdav = true;
+    inactive.is_active = false;
+    let inactive = h.volume(inactive).await.expect("inactive volume");
+    assert!(!inactive.is_active && inactive.capabilities.is_none());
+    let (_, token) = h.user("alice").await;
+    let mut files = h.files().await;
+    let refused = upload(&mut files, &token, spec(&inactive, "a", b"a"), b"a")
+        .await
+        .expect_err("inactive");
+    assert_eq!(violations(&refused), ["VOLUME_INACTIVE"]);
+    let mut activate = inactive.clone();
+    activate.is_active = true;
+    let activated = h
+        .admin()
+        .await
+        .update_volume(authed(
+            OPERATOR_TOKEN,
+            pb::UpdateVolumeRequest {
+                volume: Some(activate),
+                update_mask: Some(prost_types::FieldMask {
+                    paths: vec!["is_active".into()],
+                }),
+            },
+        ))
+        .await
+        .expect("activate")
+        .into_inner()
+        .volume
+        .expect("volume");
+    assert!(
+        activated.is_active
+            && activated
+                .capabilities
+                .is_some_and(|c| c.write && c.ranged_read)
+    );
+    upload(&mut files, &token, spec(&activated, "a", b"a"), b"a")
+        .await
+        .expect("active now");
+
+    // A backend in use stays.
+    let in_use = h
+        .admin()
+        .await
+        .delete_backend(authed(
+            OPERATOR_TOKEN,
+            pb::DeleteBackendRequest {
+                backend_id: good.id.clone(),
+            },
+        ))
+        .await
+        .expect_err("in use");
+    assert_eq!(violations(&in_use), ["IN_USE"]);
+    h.admin()
+        .await
+        .delete_backend(authed(
+            OPERATOR_TOKEN,
+            pb::DeleteBackendRequest {
+                backend_id: dead.id.clone(),
+            },
+        ))
+        .await
+        .expect("unused backends go");
+}
+
+#[tokio::test]
+async fn local_paths_stay_under_the_roots_and_a_planted_symlink_leads_nowhere() {
+    let h = Harness::start().await;
+    let outside = std::env::temp_dir().join(format!("outside-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&outside).expect("outside");
+    std::os::unix::fs::symlink(&outside, h.root.join("link")).expect("symlink");
+    let root = h.root.display().to_string();
+    for bad in [
+        format!("{root}/../escape"),
+        format!("{root}/./a"),
+        "relative/dir".to_owned(),
+        outside.display().to_string(),
+        format!("{root}/link/inside"),
+    ] {
+        let request = pb::CreateBackendRequest {
+            backend: Some(pb::Backend {
+                target: Some(Target::LocalPath(pb::LocalPath { path: bad.clone() })),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let refused = h.backend(request).await.expect_err(&bad);
+        assert_eq!(bad_fields(&refused), ["backend.local_path.path"], "{bad}");
+    }
+
+    // A symlink planted inside a volume, where a client path would go through it.
+    let (alice, token) = h.user("alice").await;
+    let volume = h.local_volume(None).await;
+    let backend_dir = {
+        let backends = h
+            .admin()
+            .await
+            .list_backends(authed(OPERATOR_TOKEN, pb::ListBackendsRequest {}))
+            .await
+            .expect("list")
+            .into_inner();
+        let id = &volume.backend_id;
+        match backends
+            .backends
+            .into_iter()
+            .find(|b| &b.id == id)
+            .and_then(|b| b.target)
+        {
+            Some(Target::LocalPath(p)) => std::path::PathBuf::from(p.path),
+            other => panic!("{other:?}"),
+        }
+    };
+    let user_dir = backend_dir.join("users").join(&alice);
+    std::fs::create_dir_all(&user_dir).expect("user dir");
+    std::os::unix::fs::symlink(&outside, user_dir.join("escape")).expect("planted symlink");
+    let mut files = h.files().await;
+    let refused = upload(
+        &mut files,
+        &token,
+        spec(&volume, "escape/passwd", b"owned"),
+        b"owned",
+    )
+    .await
+    .expect_err("through the symlink");
+    assert_ne!(refused.code(), Code::Ok);
+    assert!(files_under(&outside).is_empty(), "nothing outside changed");
+    assert_eq!(h.count("SELECT count(*) FROM vault.storage_files").await, 0);
+    let _ = std::fs::remove_dir_all(&outside);
+}
+
+#[tokio::test]
+async fn secrets_are_sealed_at_rest_and_never_returned_or_logged() {
+    let capture =
+        tessera_testkit::logs::LogCapture::install("debug,h2=off,hyper=off,tower=off,opendal=info");
+    let h = Harness::start().await;
+    let s3_secret = setting("TESSERA_TEST_S3_SECRET_KEY");
+    let dav_password = setting("TESSERA_TEST_HTTP_PASSWORD");
+    let ftp_password = setting("TESSERA_TEST_FTP_PASSWORD");
+    let s3 = h
+        .backend(s3_backend(&setting("TESSERA_TEST_S3_ENDPOINT"), &s3_secret))
+        .await
+        .expect("s3");
+    let dav = h
+        .backend(http_backend("basic", Some(&dav_password)))
+        .await
+        .expect("webdav");
+    let (host, port) = setting("TESSERA_TEST_FTP")
+        .rsplit_once(':')
+        .map(|(h, p)| (h.to_owned(), p.parse().expect("port")))
+        .expect("ftp");
+    let ftp = h
+        .backend(pb::CreateBackendRequest {
+            backend: Some(pb::Backend {
+                target: Some(Target::FtpEndpoint(pb::FtpEndpoint {
+                    host,
+                    port,
+                    protocol: pb::FtpProtocol::Ftp as i32,
+                    username: setting("TESSERA_TEST_FTP_USER"),
+                    password: ftp_password.clone(),
+                    key_path: String::new(),
+                })),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+        .await
+        .expect("ftp");
+    let mut volumes = Vec::new();
+    for (name, backend, webdav) in [
+        ("s3", &s3, false),
+        ("dav", &dav, true),
+        ("ftp", &ftp, false),
+    ] {
+        let mut volume = active(name, backend);
+        volume.webdav = webdav;
+        volumes.push(h.volume(volume).await.expect("a working volume"));
+    }
+    let (_, token) = h.user("alice").await;
+    let mut files = h.files().await;
+    for volume in &volumes {
+        upload(&mut files, &token, spec(volume, "a.txt", b"abc"), b"abc")
+            .await
+            .expect("upload");
+    }
+    let listed = h
+        .admin()
+        .await
+        .list_backends(authed(OPERATOR_TOKEN, pb::ListBackendsRequest {}))
+        .await
+        .expect("list")
+        .into_inner();
+    let shown = format!("{listed:?}{s3:?}{dav:?}{ftp:?}");
+    let raw: String = h
+        .suite
+        .db()
+        .client()
+        .await
+        .query_one(
+            "SELECT string_agg(t, '|') FROM (
+                 SELECT secret_key AS t FROM vault.s3_credentials
+                 UNION ALL SELECT password FROM vault.ftp_endpoints
+                 UNION ALL SELECT credentials::text FROM vault.http_credentials) s",
+            &[],
+        )
+        .await
+        .expect("raw columns")
+        .get(0);
+    assert!(
+        raw.matches("enc:v2:").count() == 3,
+        "three envelopes: {raw}"
+    );
+    let logs = capture.text();
+    assert!(logs.contains("storage administration"), "the capture works");
+    for secret in [&s3_secret, &dav_password, &ftp_password] {
+        assert!(
+            !shown.contains(secret.as_str()),
+            "a response shows a secret"
+        );
+        assert!(
+            !raw.contains(secret.as_str()),
+            "a column holds a secret in clear"
+        );
+        if let Some(at) = logs.find(secret.as_str()) {
+            let line_start = logs[..at].rfind('\n').map_or(0, |i| i + 1);
+            panic!(
+                "the log shows a secret: {}",
+                &logs[line_start..(at + 200).min(logs.len())]
+            );
+        }
+    }
+}
