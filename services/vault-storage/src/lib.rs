@@ -15,6 +15,7 @@ pub mod paths;
 pub mod quotas;
 pub mod secrets;
 pub mod state;
+pub mod sweeper;
 pub mod volumes;
 
 use tessera_kit::auth::Access;
@@ -46,6 +47,7 @@ pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
     ctx.on_account_deleted(tessera_kit::events::nothing_to_purge);
     secrets::start(ctx);
     let storage = state::Storage::new(ctx, config);
+    sweeper::start(ctx, storage.clone());
     Ok(ctx
         .services(ACCESS)
         .with(StorageAdminServiceServer::new(admin::AdminApi(

@@ -97,6 +97,20 @@ pub async fn referenced(
     Ok(files + versions > 0)
 }
 
+/// Serializes, until the transaction ends, everyone who adds or removes references to the
+/// object `path` of `volume` (commits of shared objects, purges).
+pub async fn lock_object(
+    conn: &mut AsyncPgConnection,
+    volume: &VolumeRow,
+    path: &str,
+) -> Result<(), StorageError> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        .bind::<diesel::sql_types::Text, _>(format!("vault-object/{}/{path}", volume.id))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Commits `upload`, whose bytes (all persisted by `writer`) have SHA-256 `sha`.
 pub async fn commit(
     storage: &Storage,
@@ -122,11 +136,10 @@ pub async fn commit(
     let version = live.as_ref().map_or(1, |f| f.version + 1);
     let path = object_path(volume, upload, file_id, version, &sha)?;
     let total = upload.declared_size as u64;
-    let shared_exists = volume.auto_path_strategy == PathStrategy::Hash
-        && matches!(store.size(&path).await, Ok(size) if size == total);
-    if shared_exists {
-        store.unstage(&upload.staging_path, &upload.parts()).await?;
-    } else {
+    // A shared object (`hash`) is written, or found, under the object lock, so a purge cannot
+    // remove it between here and the record; other objects belong to this upload alone.
+    let shared = volume.auto_path_strategy == PathStrategy::Hash;
+    if !shared {
         store
             .promote(&upload.staging_path, &upload.parts(), total, &path)
             .await?;
@@ -146,6 +159,14 @@ pub async fn commit(
                     return Err(StorageError::Aborted(
                         "the upload ended or was taken over while it committed".into(),
                     ));
+                }
+                if shared {
+                    lock_object(conn, volume, path).await?;
+                    if !matches!(store.size(path).await, Ok(size) if size == total) {
+                        store
+                            .promote(&upload.staging_path, &upload.parts(), total, path)
+                            .await?;
+                    }
                 }
                 let now = Utc::now();
                 let live = live_file(conn, upload, true).await?;
@@ -245,6 +266,12 @@ pub async fn commit(
             .scope_boxed()
         })
         .await?;
+    if shared {
+        // Staged bytes an existing object made unnecessary (none after a promote).
+        if let Err(err) = store.unstage(&upload.staging_path, &upload.parts()).await {
+            tracing::warn!(upload = %upload.id, error = %err, "removing staged bytes failed");
+        }
+    }
     if let Some(old) = replaced {
         remove_object(store, &old).await;
     }

@@ -157,6 +157,28 @@ pub async fn path_taken(
     owner_key: &str,
     path: &str,
 ) -> Result<bool, StorageError> {
+    holders(conn, volume, namespace, owner_key, path, true).await
+}
+
+/// Whether an upload in flight holds `path` in the owner's namespace.
+pub async fn upload_in_flight(
+    conn: &mut AsyncPgConnection,
+    volume: VolumeId,
+    namespace: Namespace,
+    owner_key: &str,
+    path: &str,
+) -> Result<bool, StorageError> {
+    holders(conn, volume, namespace, owner_key, path, false).await
+}
+
+async fn holders(
+    conn: &mut AsyncPgConnection,
+    volume: VolumeId,
+    namespace: Namespace,
+    owner_key: &str,
+    path: &str,
+    live_files: bool,
+) -> Result<bool, StorageError> {
     use diesel::sql_types::{Text, Uuid as SqlUuid};
     #[derive(QueryableByName)]
     struct Taken {
@@ -166,7 +188,7 @@ pub async fn path_taken(
     let row: Taken = diesel::sql_query(
         "SELECT EXISTS (SELECT 1 FROM vault.storage_files WHERE volume_id = $1 AND namespace = $2
              AND (CASE namespace WHEN 'users' THEN user_id::text ELSE app_id END) = $3
-             AND path = $4 AND deleted_at IS NULL)
+             AND path = $4 AND deleted_at IS NULL AND $5)
          OR EXISTS (SELECT 1 FROM vault.storage_uploads WHERE volume_id = $1 AND namespace = $2
              AND (CASE namespace WHEN 'users' THEN user_id::text ELSE app_id END) = $3
              AND path = $4) AS taken",
@@ -175,6 +197,7 @@ pub async fn path_taken(
     .bind::<Text, _>(namespace.as_str())
     .bind::<Text, _>(owner_key)
     .bind::<Text, _>(path)
+    .bind::<diesel::sql_types::Bool, _>(live_files)
     .get_result(conn)
     .await?;
     Ok(row.taken)
