@@ -50,6 +50,11 @@ impl RunningBinary {
         Self { child, port }
     }
 
+    /// The process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
     /// `http://127.0.0.1:<port>`.
     pub fn uri(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)

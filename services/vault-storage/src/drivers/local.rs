@@ -99,48 +99,53 @@ impl Local {
         }
     }
 
+    /// Reads `range` on a thread of its own that stays a few chunks ahead of the consumer, so
+    /// the disk and the network work at the same time.
     pub(super) async fn read(
         &self,
         path: &str,
         range: Range<u64>,
     ) -> Result<impl Stream<Item = Result<Bytes, DriverError>> + Send + use<>, DriverError> {
+        const AHEAD: usize = 4;
         let dir = self.dir.clone();
         let path = path.to_owned();
         let start = range.start;
-        let file = blocking(move || {
+        let mut file = blocking(move || {
             let mut file = dir.open(&path)?;
             file.seek(SeekFrom::Start(start))?;
             Ok(file)
         })
         .await?;
-        let left = range.end.saturating_sub(range.start);
-        Ok(futures::stream::try_unfold(
-            (Some(file), left),
-            |(file, left)| async move {
-                let Some(mut file) = file.filter(|_| left > 0) else {
-                    return Ok(None);
-                };
-                let want = usize::try_from(left.min(CHUNK as u64)).unwrap_or(CHUNK);
-                let (file, chunk) = blocking(move || {
-                    let mut buffer = vec![0u8; want];
-                    let mut filled = 0;
-                    while filled < want {
-                        match file.read(&mut buffer[filled..])? {
-                            0 => break,
-                            n => filled += n,
-                        }
+        let mut left = range.end.saturating_sub(range.start);
+        let (tx, rx) = tokio::sync::mpsc::channel(AHEAD);
+        tokio::task::spawn_blocking(move || {
+            while left > 0 {
+                let want = left.min(CHUNK as u64);
+                let mut chunk = Vec::with_capacity(want as usize);
+                let read = (&mut file)
+                    .take(want)
+                    .read_to_end(&mut chunk)
+                    .map_err(DriverError::from);
+                let done = match &read {
+                    Ok(0) | Err(_) => true, // the file is shorter than the range, or failed
+                    Ok(n) => {
+                        left -= *n as u64;
+                        false
                     }
-                    buffer.truncate(filled);
-                    Ok((file, buffer))
-                })
-                .await?;
-                if chunk.is_empty() {
-                    return Ok(None); // the file is shorter than the range
+                };
+                let item = read.map(|_| Bytes::from(chunk));
+                if done {
+                    if let Err(err) = item {
+                        let _ = tx.blocking_send(Err(err));
+                    }
+                    return;
                 }
-                let left = left - chunk.len() as u64;
-                Ok(Some((Bytes::from(chunk), (Some(file), left))))
-            },
-        ))
+                if tx.blocking_send(item).is_err() {
+                    return; // the reader went away
+                }
+            }
+        });
+        Ok(tokio_stream::wrappers::ReceiverStream::new(rx))
     }
 
     pub(super) async fn size(&self, path: &str) -> Result<u64, DriverError> {

@@ -97,6 +97,43 @@ impl Part {
     }
 }
 
+/// SHA-256 on a thread of its own, beside receiving and writing: it is the costliest step
+/// per byte, and chunks are shared, not copied, to get there.
+struct Hashing {
+    tx: mpsc::Sender<Bytes>,
+    task: JoinHandle<Sha256>,
+}
+
+impl Hashing {
+    fn start() -> Self {
+        let (tx, mut rx) = mpsc::channel::<Bytes>(QUEUE * 2);
+        let task = tokio::task::spawn_blocking(move || {
+            let mut hasher = Sha256::new();
+            while let Some(chunk) = rx.blocking_recv() {
+                hasher.update(&chunk);
+            }
+            hasher
+        });
+        Self { tx, task }
+    }
+
+    async fn update(&self, chunk: Bytes) -> Result<(), StorageError> {
+        self.tx
+            .send(chunk)
+            .await
+            .map_err(|_| StorageError::Internal("the hashing thread stopped".into()))
+    }
+
+    async fn finish(self) -> Result<[u8; 32], StorageError> {
+        drop(self.tx);
+        let hasher = self
+            .task
+            .await
+            .map_err(|e| StorageError::Internal(e.to_string()))?;
+        Ok(hasher.finalize().into())
+    }
+}
+
 /// The Upload RPC.
 pub async fn upload(
     storage: &Storage,
@@ -185,7 +222,7 @@ async fn write(
     };
     let persisted = row.persisted_size as u64;
     let declared = row.declared_size as u64;
-    let mut hasher = Sha256::new();
+    let hasher = Hashing::start();
     if persisted > 0 {
         let mut staged = store
             .read_staged(&row.staging_path, &row.parts(), persisted, 0..persisted)
@@ -193,7 +230,7 @@ async fn write(
         let mut read = 0u64;
         while let Some(chunk) = staged.try_next().await? {
             read += chunk.len() as u64;
-            hasher.update(&chunk);
+            hasher.update(chunk).await?;
         }
         if read != persisted {
             return Err(StorageError::Backend(DriverError::Unavailable(format!(
@@ -254,7 +291,7 @@ async fn write(
                         "more bytes than the declared size, {declared}"
                     )));
                 }
-                hasher.update(&chunk);
+                hasher.update(chunk.clone()).await?;
                 offset += chunk.len() as u64;
                 let current = lease.part.get_or_insert_with(|| {
                     Part::start(&store, &row.staging_path, offset - chunk.len() as u64)
@@ -285,7 +322,7 @@ async fn write(
                         "{offset} bytes arrived, {declared} were declared"
                     )));
                 }
-                let sha: [u8; 32] = hasher.finalize().into();
+                let sha = hasher.finish().await?;
                 let sent_matches = bool::from(finish.sha256[..].ct_eq(&sha));
                 let declared_matches = row
                     .declared_sha256

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use tonic::Status;
 
-pub use credentials::ServiceCredentials;
+pub use credentials::{ServiceCredentials, token_hash};
 pub use introspection::{Authenticator, CACHE_TTL};
 pub use layer::{Access, AuthLayer};
 

@@ -199,6 +199,9 @@ where
         .http2_keepalive_interval(Some(Duration::from_secs(30)))
         .http2_keepalive_timeout(Some(Duration::from_secs(10)))
         .max_frame_size(Some(64 * 1024))
+        // Flow-control windows follow the bandwidth-delay product: file streams are not held
+        // to 64 KiB in flight.
+        .http2_adaptive_window(Some(true))
         .layer(layers)
         .add_routes(services.routes.routes())
         .add_service(
