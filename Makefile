@@ -13,7 +13,7 @@ BENCH_ARGS ?= --concurrency 32 --duration 10s
 # Most tests wait on PostgreSQL and the network, not the CPU.
 TEST_THREADS ?= 8
 
-.PHONY: help run test lint fmt build bench schema mutants db-start db-stop db-url clean-db tools
+.PHONY: help run test lint fmt build bench bench-storage schema mutants db-start db-stop db-url clean-db tools
 
 help:
 	@echo "make run     start PostgreSQL (private cluster unless DATABASE_URL is set) and the four services"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint    rustfmt check, clippy (warnings denied), buf lint, hadolint"
 	@echo "make fmt     format the code"
 	@echo "make bench   every service's benchmark scenarios (release build): throughput, p50/p99, memory"
+	@echo "make bench-storage   1 GiB up and down through the Storage Service next to dd"
 	@echo "make schema  regenerate shared/schema/src/<schema>.rs from the migrations"
 	@echo "make mutants mutation testing of the security and concurrency modules (slow; see TESTING.md)"
 	@echo "make db-start / db-stop / db-url   manage the private cluster"
@@ -44,6 +45,11 @@ fmt:
 
 bench:
 	@scripts/with-db.sh $(CARGO) run --release --quiet -p tessera-loadgen -- $(BENCH_ARGS)
+
+# The service runs as its own (release) process; dd works on the same filesystem.
+bench-storage:
+	$(CARGO) build --release --quiet -p tessera-vault-storage -p tessera-storage-bench
+	@scripts/with-db.sh target/release/tessera-storage-bench
 
 build:
 	$(CARGO) build --workspace --all-targets
