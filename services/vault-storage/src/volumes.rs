@@ -281,11 +281,10 @@ pub async fn backend(
                             password: password.into(),
                         },
                         HttpSecret::Bearer { token } => HttpAuth::Bearer(token.into()),
-                        HttpSecret::CustomHeader { .. } => {
-                            return Err(unsupported(
-                                "custom-header authentication is not supported by the WebDAV driver",
-                            ));
-                        }
+                        HttpSecret::CustomHeader { name, value } => HttpAuth::CustomHeader {
+                            name,
+                            value: value.into(),
+                        },
                     }
                 }
             };

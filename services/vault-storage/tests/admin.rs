@@ -202,6 +202,62 @@ async fn the_capability_check_refuses_what_cannot_work_and_creates_nothing() {
 }
 
 #[tokio::test]
+async fn webdav_with_a_custom_header_works_and_a_wrong_header_is_refused() {
+    let h = Harness::start().await;
+    let header = |value: String| pb::CreateBackendRequest {
+        backend: Some(pb::Backend {
+            target: Some(Target::HttpEndpoint(pb::HttpEndpoint {
+                url: format!("{}/header", setting("TESSERA_TEST_HTTP")),
+            })),
+            ..Default::default()
+        }),
+        http_credential: Some(pb::HttpCredential {
+            credential: Some(pb::http_credential::Credential::CustomHeader(
+                pb::http_credential::CustomHeader {
+                    name: setting("TESSERA_TEST_HTTP_HEADER"),
+                    value,
+                },
+            )),
+        }),
+        ..Default::default()
+    };
+    let wrong = h
+        .backend(header("not-the-value".into()))
+        .await
+        .expect("backend");
+    let mut volume = active("wrong-header", &wrong);
+    volume.webdav = true;
+    let refused = h.volume(volume).await.expect_err("wrong header value");
+    assert_eq!(violations(&refused), ["CREDENTIALS_REFUSED"]);
+
+    let good = h
+        .backend(header(setting("TESSERA_TEST_HTTP_HEADER_VALUE")))
+        .await
+        .expect("backend");
+    let mut volume = active("header", &good);
+    volume.webdav = true;
+    let volume = h
+        .volume(volume)
+        .await
+        .expect("the check passes with the header");
+    let (_, token) = h.user("alice").await;
+    let mut files = h.files().await;
+    let bytes = content(3 * MIB + 5, 8);
+    let file = upload(
+        &mut files,
+        &token,
+        spec(&volume, "docs/h.bin", &bytes),
+        &bytes,
+    )
+    .await
+    .expect("upload");
+    let (_, back) = download(&mut files, Some(&token), &file.id, 0, 0)
+        .await
+        .expect("download");
+    assert!(back == bytes);
+}
+
+#[tokio::test]
 async fn local_paths_stay_under_the_roots_and_a_planted_symlink_leads_nowhere() {
     let h = Harness::start().await;
     let outside = std::env::temp_dir().join(format!("outside-{}", uuid::Uuid::now_v7()));

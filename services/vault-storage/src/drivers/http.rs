@@ -5,9 +5,8 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use futures::{Stream, StreamExt};
-use reqwest::header::{AUTHORIZATION, HeaderValue};
+use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::{Client, StatusCode, Url};
-use secrecy::ExposeSecret;
 
 use super::{DriverError, HttpAuth};
 
@@ -16,7 +15,7 @@ pub(super) struct HttpPut {
     client: Client,
     /// The endpoint and root, ending without `/`.
     base: Url,
-    auth: Option<Arc<HeaderValue>>,
+    auth: Option<Arc<(HeaderName, HeaderValue)>>,
 }
 
 impl HttpPut {
@@ -29,16 +28,7 @@ impl HttpPut {
             segments.pop_if_empty();
             segments.extend(root.split('/').filter(|s| !s.is_empty()));
         }
-        let auth = match auth {
-            HttpAuth::None => None,
-            HttpAuth::Basic { username, password } => {
-                use base64::Engine;
-                let pair = format!("{username}:{}", password.expose_secret());
-                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
-                Some(header(&format!("Basic {encoded}"))?)
-            }
-            HttpAuth::Bearer(token) => Some(header(&format!("Bearer {}", token.expose_secret()))?),
-        };
+        let auth = auth.header()?;
         Ok(Self {
             client: Client::new(),
             base,
@@ -59,8 +49,8 @@ impl HttpPut {
         let mut request = self.client.put(url).body(reqwest::Body::wrap_stream(
             tokio_stream::wrappers::ReceiverStream::new(rx),
         ));
-        if let Some(auth) = &self.auth {
-            request = request.header(AUTHORIZATION, auth.as_ref().clone());
+        if let Some((name, value)) = self.auth.as_deref() {
+            request = request.header(name.clone(), value.clone());
         }
         let send = request.send();
         let feed = async move {
@@ -97,11 +87,4 @@ impl HttpPut {
             ))),
         }
     }
-}
-
-fn header(value: &str) -> Result<HeaderValue, DriverError> {
-    let mut value = HeaderValue::from_str(value)
-        .map_err(|_| DriverError::Config("credentials must be visible ASCII".into()))?;
-    value.set_sensitive(true);
-    Ok(value)
 }

@@ -15,6 +15,7 @@ use futures::{Stream, StreamExt, TryStreamExt};
 use opendal::layers::{RetryLayer, TimeoutLayer};
 use opendal::services;
 use opendal::{ErrorKind, Operator};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
 mod http;
@@ -76,6 +77,44 @@ pub enum HttpAuth {
         password: SecretString,
     },
     Bearer(SecretString),
+    /// A header of the operator's choosing (`X-Api-Key: ...`), sent with every request.
+    CustomHeader {
+        name: String,
+        value: SecretString,
+    },
+}
+
+impl HttpAuth {
+    /// The header this authentication sends, marked sensitive (never logged by the client).
+    fn header(&self) -> Result<Option<(HeaderName, HeaderValue)>, DriverError> {
+        let value = |raw: &str| {
+            let mut value = HeaderValue::from_str(raw)
+                .map_err(|_| DriverError::Config("credentials must be visible ASCII".into()))?;
+            value.set_sensitive(true);
+            Ok::<_, DriverError>(value)
+        };
+        Ok(match self {
+            HttpAuth::None => None,
+            HttpAuth::Basic { username, password } => {
+                use base64::Engine;
+                let pair = format!("{username}:{}", password.expose_secret());
+                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
+                Some((AUTHORIZATION, value(&format!("Basic {encoded}"))?))
+            }
+            HttpAuth::Bearer(token) => Some((
+                AUTHORIZATION,
+                value(&format!("Bearer {}", token.expose_secret()))?,
+            )),
+            HttpAuth::CustomHeader {
+                name,
+                value: secret,
+            } => {
+                let name = HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|_| DriverError::Config("not an HTTP header name".into()))?;
+                Some((name, value(secret.expose_secret())?))
+            }
+        })
+    }
 }
 
 /// What went wrong talking to a backend, in the terms the service answers with.
@@ -220,15 +259,24 @@ fn operator(backend: &Backend) -> Result<Operator, DriverError> {
             auth,
             root,
         } => {
+            // Every request carries the authentication header: OpenDAL's HTTP transport gets a
+            // client with it as a default header (WebDAV has no setting for custom headers).
             let builder = services::Webdav::default().endpoint(endpoint).root(root);
-            let builder = match auth {
-                HttpAuth::None => builder,
-                HttpAuth::Basic { username, password } => builder
-                    .username(username)
-                    .password(password.expose_secret()),
-                HttpAuth::Bearer(token) => builder.token(token.expose_secret()),
-            };
-            Operator::new(builder)?
+            let op = Operator::new(builder)?;
+            match auth.header()? {
+                None => op,
+                Some((name, value)) => {
+                    let client = reqwest::Client::builder()
+                        .default_headers(HeaderMap::from_iter([(name, value)]))
+                        .build()
+                        .map_err(|e| DriverError::Config(e.without_url().to_string()))?;
+                    let transport = opendal::HttpTransporter::new(
+                        opendal_http_transport_reqwest::ReqwestTransport::new(client),
+                    );
+                    let ctx = op.base_context().with_http_transport(transport);
+                    op.with_context(ctx)
+                }
+            }
         }
     };
     Ok(op
