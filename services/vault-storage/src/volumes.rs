@@ -234,14 +234,9 @@ pub async fn backend(
             }
         }
         Driver::Http => {
-            if !volume.webdav() {
+            if !volume.webdav() && !volume.use_query_params {
                 return Err(unsupported(
-                    "plain HTTP endpoints are read-only: this service writes through WebDAV only",
-                ));
-            }
-            if volume.use_query_params {
-                return Err(unsupported(
-                    "addressing objects as ?id=<path> is not supported by the WebDAV driver",
+                    "plain HTTP endpoints are read-only: this service writes through WebDAV or ?id= PUTs",
                 ));
             }
             let endpoint: String = http_endpoints::table
@@ -288,10 +283,14 @@ pub async fn backend(
                     }
                 }
             };
-            Backend::WebDav {
-                endpoint,
-                auth,
-                root,
+            if volume.use_query_params {
+                Backend::HttpQuery { endpoint, auth }
+            } else {
+                Backend::WebDav {
+                    endpoint,
+                    auth,
+                    root,
+                }
             }
         }
     })

@@ -117,6 +117,16 @@ fn backend(kind: &str, h: &Harness) -> (pb::CreateBackendRequest, String) {
             ),
             unique,
         ),
+        "query" => (
+            request(
+                Target::HttpEndpoint(pb::HttpEndpoint {
+                    url: format!("{}/query/", setting("TESSERA_TEST_HTTP")),
+                }),
+                None,
+                None,
+            ),
+            unique,
+        ),
         other => panic!("no backend {other}"),
     }
 }
@@ -134,6 +144,7 @@ async fn volume(
         name: format!("{kind}-{name}-{}", uuid::Uuid::now_v7().simple()),
         backend_id: backend.id,
         webdav: kind == "webdav",
+        use_query_params: kind == "query",
         default_prefix: prefix,
         auto_path_strategy: strategy as i32,
         versioning_mode: versioning as i32,
@@ -334,8 +345,13 @@ async fn conformance(kind: &str) {
     .await;
     let caps = plain.capabilities.expect("capabilities");
     assert!(
-        caps.write && caps.ranged_read && caps.list && caps.delete,
+        caps.write && caps.ranged_read && caps.delete,
         "{kind}: {caps:?}"
+    );
+    assert_eq!(
+        caps.list,
+        kind != "query",
+        "{kind}: ?id= servers cannot list"
     );
     let mut files = h.files().await;
 
@@ -479,4 +495,9 @@ async fn sftp() {
 #[tokio::test]
 async fn webdav() {
     conformance("webdav").await;
+}
+
+#[tokio::test]
+async fn http_with_query_params() {
+    conformance("query").await;
 }

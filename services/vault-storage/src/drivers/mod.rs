@@ -21,11 +21,13 @@ use secrecy::{ExposeSecret, SecretString};
 mod http;
 mod local;
 mod probe;
+mod query;
 mod staging;
 use http::HttpPut;
 use local::Local;
 pub use local::TEMP_PREFIX;
 pub use probe::{Capabilities, ProbeError};
+use query::QueryHttp;
 
 /// Where a volume's bytes live, with what the driver needs to reach them. Secrets are
 /// [`SecretString`]s: `Debug` never shows them.
@@ -60,6 +62,8 @@ pub enum Backend {
         key_path: String,
         root: String,
     },
+    /// An HTTP server that names objects by a query parameter: `<endpoint>?id=<path>`.
+    HttpQuery { endpoint: String, auth: HttpAuth },
     /// A WebDAV server.
     WebDav {
         endpoint: String,
@@ -162,6 +166,7 @@ pub struct Store {
 #[derive(Debug, Clone)]
 enum Inner {
     Local(Local),
+    Query(QueryHttp),
     Remote(Box<Remote>),
 }
 
@@ -204,9 +209,9 @@ impl From<std::io::Error> for DriverError {
 
 fn operator(backend: &Backend) -> Result<Operator, DriverError> {
     let op = match backend {
-        Backend::Local { .. } => {
+        Backend::Local { .. } | Backend::HttpQuery { .. } => {
             return Err(DriverError::Config(
-                "local volumes are served by the local driver".into(),
+                "local volumes and ?id= servers have drivers of their own".into(),
             ));
         }
         Backend::S3 {
@@ -292,6 +297,11 @@ impl Store {
                 inner: Inner::Local(Local::open(root)?),
             });
         }
+        if let Backend::HttpQuery { endpoint, auth } = backend {
+            return Ok(Self {
+                inner: Inner::Query(QueryHttp::new(endpoint, auth)?),
+            });
+        }
         install_transport();
         let put = match backend {
             Backend::WebDav {
@@ -323,6 +333,7 @@ impl Store {
     {
         match &self.inner {
             Inner::Local(local) => local.write(path, chunks).await,
+            Inner::Query(query) => query.write(path, chunks).await,
             Inner::Remote(remote) => remote.write(path, chunks).await,
         }
     }
@@ -335,6 +346,7 @@ impl Store {
     ) -> Result<BoxStream<'static, Result<Bytes, DriverError>>, DriverError> {
         Ok(match &self.inner {
             Inner::Local(local) => local.read(path, range).await?.boxed(),
+            Inner::Query(query) => query.read(path, range).await?.boxed(),
             Inner::Remote(remote) => remote.read(path, range).await?.boxed(),
         })
     }
@@ -343,6 +355,7 @@ impl Store {
     pub async fn size(&self, path: &str) -> Result<u64, DriverError> {
         match &self.inner {
             Inner::Local(local) => local.size(path).await,
+            Inner::Query(query) => query.size(path).await,
             Inner::Remote(remote) => Ok(remote.op()?.stat(path).await?.content_length()),
         }
     }
@@ -351,6 +364,7 @@ impl Store {
     pub async fn delete(&self, path: &str) -> Result<(), DriverError> {
         match &self.inner {
             Inner::Local(local) => local.delete(path).await,
+            Inner::Query(query) => query.delete(path).await,
             Inner::Remote(remote) => match remote.op()?.delete(path).await {
                 Err(err) if err.kind() == ErrorKind::NotFound => Ok(()),
                 other => Ok(other?),
@@ -358,10 +372,18 @@ impl Store {
         }
     }
 
+    /// Whether objects are addressed by `?id=` (such servers cannot list).
+    pub fn is_query(&self) -> bool {
+        matches!(self.inner, Inner::Query(_))
+    }
+
     /// The paths of the objects under `dir` (which ends with `/`), recursively, sorted.
     pub async fn list(&self, dir: &str) -> Result<Vec<String>, DriverError> {
         match &self.inner {
             Inner::Local(local) => local.list(dir).await,
+            Inner::Query(_) => Err(DriverError::Unsupported(
+                "servers addressed by ?id= cannot list".into(),
+            )),
             Inner::Remote(remote) => remote.list(dir).await,
         }
     }

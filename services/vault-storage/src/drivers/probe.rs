@@ -60,12 +60,17 @@ impl Store {
             });
         }
         caps.ranged_read = true;
-        let listed = self.list(if dir.is_empty() { "/" } else { dir }).await;
-        let listed = listed.map_err(fail("list"))?;
-        caps.list = listed
-            .iter()
-            .any(|p| p.trim_start_matches('/') == path.trim_start_matches('/'));
-        if !caps.list {
+        // Servers addressed by ?id= have no listing; the service never needs one.
+        let listed = match self.list(if dir.is_empty() { "/" } else { dir }).await {
+            Err(DriverError::Unsupported(_)) if self.is_query() => None,
+            other => Some(other.map_err(fail("list"))?),
+        };
+        caps.list = listed.as_ref().is_some_and(|listed| {
+            listed
+                .iter()
+                .any(|p| p.trim_start_matches('/') == path.trim_start_matches('/'))
+        });
+        if listed.is_some() && !caps.list {
             let _ = self.delete(&path).await;
             return Err(ProbeError {
                 step: "list",

@@ -32,7 +32,7 @@ impl Store {
                     .write_at(&format!("{dir}{LOCAL_DATA}"), offset, chunks)
                     .await
             }
-            Inner::Remote(_) => self.write(&part_name(dir, offset), chunks).await,
+            Inner::Query(_) | Inner::Remote(_) => self.write(&part_name(dir, offset), chunks).await,
         }
     }
 
@@ -81,6 +81,7 @@ impl Store {
                     .await?;
                 local.remove_dir(dir).await
             }
+            Inner::Query(_) => self.join_parts(dir, parts, total, target).await,
             Inner::Remote(remote) => {
                 let op = remote.op()?;
                 let single = parts.len() == 1 && parts[0] == 0;
@@ -97,23 +98,34 @@ impl Store {
                         Err(_) => {}
                     }
                 }
-                let bytes = self.read_staged(dir, parts, total, 0..total).await?;
-                let written = self.write(target, bytes).await?;
-                if written != total {
-                    return Err(DriverError::Unavailable(format!(
-                        "joined {written} of {total} staged bytes"
-                    )));
-                }
-                self.unstage(dir, parts).await
+                self.join_parts(dir, parts, total, target).await
             }
         }
+    }
+
+    /// Streams the parts, in order, into `target`, then removes them.
+    async fn join_parts(
+        &self,
+        dir: &str,
+        parts: &[u64],
+        total: u64,
+        target: &str,
+    ) -> Result<(), DriverError> {
+        let bytes = self.read_staged(dir, parts, total, 0..total).await?;
+        let written = self.write(target, bytes).await?;
+        if written != total {
+            return Err(DriverError::Unavailable(format!(
+                "joined {written} of {total} staged bytes"
+            )));
+        }
+        self.unstage(dir, parts).await
     }
 
     /// Removes an upload's staged bytes.
     pub async fn unstage(&self, dir: &str, parts: &[u64]) -> Result<(), DriverError> {
         match &self.inner {
             Inner::Local(local) => local.remove_dir(dir).await,
-            Inner::Remote(_) => {
+            Inner::Query(_) | Inner::Remote(_) => {
                 for &offset in parts {
                     self.delete(&part_name(dir, offset)).await?;
                 }
