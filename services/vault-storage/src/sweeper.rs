@@ -148,7 +148,8 @@ async fn purge(storage: &Storage, file: &FileRow) -> Result<(), StorageError> {
             .transaction("purge_object", move |conn| {
                 async move {
                     lock_object(conn, volume, path).await?;
-                    if !uploading && !referenced(conn, volume, path).await? {
+                    // A read-only volume's objects are the operator's: the record goes, they stay.
+                    if !store.read_only() && !uploading && !referenced(conn, volume, path).await? {
                         store.delete(path).await?;
                     }
                     Ok::<_, StorageError>(())

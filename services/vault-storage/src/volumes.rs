@@ -50,6 +50,11 @@ impl VolumeRow {
             .find_map(|key| self.config.get(key)?.as_str()?.parse().ok())
     }
 
+    /// Plain HTTP volumes only serve reads: their files come by an operator's import.
+    pub fn read_only(&self) -> bool {
+        self.driver == Driver::Http && !self.webdav() && !self.use_query_params
+    }
+
     /// HTTP volumes: whether the endpoint speaks WebDAV.
     pub fn webdav(&self) -> bool {
         self.config
@@ -234,11 +239,6 @@ pub async fn backend(
             }
         }
         Driver::Http => {
-            if !volume.webdav() && !volume.use_query_params {
-                return Err(unsupported(
-                    "plain HTTP endpoints are read-only: this service writes through WebDAV or ?id= PUTs",
-                ));
-            }
             let endpoint: String = http_endpoints::table
                 .find(id)
                 .select(http_endpoints::url)
@@ -285,6 +285,12 @@ pub async fn backend(
             };
             if volume.use_query_params {
                 Backend::HttpQuery { endpoint, auth }
+            } else if !volume.webdav() {
+                Backend::Http {
+                    endpoint,
+                    auth,
+                    root,
+                }
             } else {
                 Backend::WebDav {
                     endpoint,

@@ -100,15 +100,17 @@ async fn the_capability_check_refuses_what_cannot_work_and_creates_nothing() {
 
     // (moto accepts any S3 secret, so wrong credentials are shown on WebDAV.)
 
-    // Options the backend cannot honour: writes over plain HTTP, target versioning.
+    // Options the backend cannot honour: versions on plain HTTP, target versioning.
     let plain = h
         .backend(http_backend("public", None))
         .await
         .expect("backend");
+    let mut versioned = active("plain-http", &plain);
+    versioned.versioning_mode = pb::VersioningMode::Source as i32;
     let refused = h
-        .volume(active("plain-http", &plain))
+        .volume(versioned)
         .await
-        .expect_err("plain HTTP");
+        .expect_err("versions on plain HTTP");
     assert_eq!(violations(&refused), ["UNSUPPORTED"]);
     let good = h
         .backend(http_backend(
@@ -199,6 +201,118 @@ async fn the_capability_check_refuses_what_cannot_work_and_creates_nothing() {
         ))
         .await
         .expect("unused backends go");
+}
+
+#[tokio::test]
+async fn plain_http_volumes_take_no_uploads_only_imports_and_keep_the_operators_objects() {
+    let h = Harness::start().await;
+    let (alice, token) = h.user("alice").await;
+    let unique = format!("test-{}", uuid::Uuid::now_v7().simple());
+    let dir = std::path::Path::new(&setting("TESSERA_TEST_HTTP_ROOT"))
+        .join("public")
+        .join(&unique);
+    std::fs::create_dir_all(dir.join("reports")).expect("dir");
+    let bytes = content(2 * MIB + 11, 6);
+    std::fs::write(dir.join("reports/q4.pdf"), &bytes).expect("the operator's object");
+
+    let backend = h
+        .backend(http_backend("public", None))
+        .await
+        .expect("backend");
+    let mut volume = active("plain", &backend);
+    volume.default_prefix = unique.clone();
+    let volume = h
+        .volume(volume)
+        .await
+        .expect("a read-only volume activates");
+    let caps = volume.capabilities.expect("checked");
+    assert!(!caps.write && !caps.delete, "{caps:?}");
+    let mut files = h.files().await;
+    let refused = upload(&mut files, &token, spec(&volume, "a", b"a"), b"a")
+        .await
+        .expect_err("no uploads");
+    assert_eq!(violations(&refused), ["VOLUME_READ_ONLY"]);
+
+    let import = |object: &str, path: &str| pb::ImportFileRequest {
+        volume_id: volume.id.clone(),
+        object_path: object.into(),
+        owner: Some(pb::import_file_request::Owner::UserId(alice.clone())),
+        path: path.into(),
+        mime_type: "application/pdf".into(),
+        is_public: false,
+    };
+    let as_user = h
+        .admin()
+        .await
+        .import_file(authed(&token, import("reports/q4.pdf", "q4.pdf")))
+        .await
+        .expect_err("operators only");
+    assert_eq!(as_user.code(), Code::PermissionDenied);
+    let missing = h
+        .admin()
+        .await
+        .import_file(authed(OPERATOR_TOKEN, import("reports/none.pdf", "x.pdf")))
+        .await
+        .expect_err("no object");
+    assert_eq!(bad_fields(&missing), ["object_path"]);
+    let escape = h
+        .admin()
+        .await
+        .import_file(authed(OPERATOR_TOKEN, import("../etc/passwd", "x.pdf")))
+        .await
+        .expect_err("escape");
+    assert_eq!(bad_fields(&escape), ["object_path"]);
+    let file = h
+        .admin()
+        .await
+        .import_file(authed(
+            OPERATOR_TOKEN,
+            import("reports/q4.pdf", "docs/q4.pdf"),
+        ))
+        .await
+        .expect("import")
+        .into_inner()
+        .file
+        .expect("file");
+    assert_eq!(
+        (file.size, file.sha256.to_vec()),
+        (bytes.len() as i64, sha256(&bytes))
+    );
+    assert_eq!(
+        h.get_volume(&volume.id).await.quota_used,
+        bytes.len() as i64
+    );
+    let (_, back) = download(&mut files, Some(&token), &file.id, 0, 0)
+        .await
+        .expect("download");
+    assert!(back == bytes);
+    let (_, range) = download(&mut files, Some(&token), &file.id, 1000, 10)
+        .await
+        .expect("range");
+    assert!(range == bytes[1000..1010]);
+
+    // Deleted and purged, the record goes; the object is the operator's and stays.
+    files
+        .delete_file(authed(
+            &token,
+            pb::DeleteFileRequest {
+                file_id: file.id.clone(),
+            },
+        ))
+        .await
+        .expect("delete");
+    let storage = tessera_vault_storage::state::Storage {
+        db: tessera_kit::Db::new(&h.suite.db().service_settings("vault")).expect("pool"),
+        ring: None,
+        config: h.config.clone(),
+    };
+    let later = chrono::Utc::now() + chrono::Duration::days(31);
+    let swept = tessera_vault_storage::sweeper::sweep(&storage, later)
+        .await
+        .expect("sweep");
+    assert_eq!(swept.purged_files, 1);
+    assert!(dir.join("reports/q4.pdf").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]

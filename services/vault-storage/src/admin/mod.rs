@@ -2,6 +2,7 @@
 
 mod backend_input;
 pub mod backends;
+pub mod import;
 pub mod volumes;
 
 use tessera_kit::auth;
@@ -117,5 +118,14 @@ impl StorageAdminService for AdminApi {
         operator(&request, "set_quota")?;
         let quota = volumes::set_quota(&self.0, request.get_ref()).await?;
         Ok(Response::new(pb::SetQuotaResponse { quota: Some(quota) }))
+    }
+
+    async fn import_file(
+        &self,
+        request: Request<pb::ImportFileRequest>,
+    ) -> Result<Response<pb::ImportFileResponse>, Status> {
+        operator(&request, "import_file")?;
+        let file = import::import(&self.0, request.get_ref()).await?;
+        Ok(Response::new(pb::ImportFileResponse { file: Some(file) }))
     }
 }

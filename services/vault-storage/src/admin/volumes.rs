@@ -106,6 +106,13 @@ pub async fn check(
     volume: &VolumeRow,
 ) -> Result<serde_json::Value, StorageError> {
     let mut violations = Vec::new();
+    if volume.read_only() && volume.versioning_mode != VersioningMode::None {
+        violations.push((
+            "UNSUPPORTED",
+            "versioning_mode".to_owned(),
+            "a read-only (plain HTTP) volume keeps no versions".to_owned(),
+        ));
+    }
     if volume.versioning_mode == VersioningMode::Target {
         violations.push((
             "UNSUPPORTED",
@@ -126,7 +133,12 @@ pub async fn check(
         Err(other) => return Err(other),
     };
     if let Some(store) = store {
-        match store.probe(&volume.probe_dir()).await {
+        let probed = if store.read_only() {
+            store.probe_read_only(&volume.probe_dir()).await
+        } else {
+            store.probe(&volume.probe_dir()).await
+        };
+        match probed {
             Ok(caps) => {
                 if violations.is_empty() {
                     return Ok(serde_json::json!({

@@ -62,6 +62,12 @@ pub enum Backend {
         key_path: String,
         root: String,
     },
+    /// A plain HTTP server, read-only: files come to it by an operator's import.
+    Http {
+        endpoint: String,
+        auth: HttpAuth,
+        root: String,
+    },
     /// An HTTP server that names objects by a query parameter: `<endpoint>?id=<path>`.
     HttpQuery { endpoint: String, auth: HttpAuth },
     /// A WebDAV server.
@@ -180,6 +186,8 @@ struct Remote {
     /// connections that a partly read transfer left with an open data channel or a pending
     /// `426` reply, and the next command on them fails.
     per_operation: Option<Backend>,
+    /// Plain HTTP: reads only.
+    read_only: bool,
 }
 
 /// Size of the pieces written to and read from a backend.
@@ -205,6 +213,23 @@ impl From<std::io::Error> for DriverError {
             _ => DriverError::Unavailable(err.to_string()),
         }
     }
+}
+
+/// `op` sending `auth`'s header with every request: OpenDAL's HTTP transport gets a client
+/// with it as a default header (one way for basic, bearer and custom headers alike).
+fn with_auth(op: Operator, auth: &HttpAuth) -> Result<Operator, DriverError> {
+    let Some((name, value)) = auth.header()? else {
+        return Ok(op);
+    };
+    let client = reqwest::Client::builder()
+        .default_headers(HeaderMap::from_iter([(name, value)]))
+        .build()
+        .map_err(|e| DriverError::Config(e.without_url().to_string()))?;
+    let transport = opendal::HttpTransporter::new(
+        opendal_http_transport_reqwest::ReqwestTransport::new(client),
+    );
+    let ctx = op.base_context().with_http_transport(transport);
+    Ok(op.with_context(ctx))
 }
 
 fn operator(backend: &Backend) -> Result<Operator, DriverError> {
@@ -263,26 +288,18 @@ fn operator(backend: &Backend) -> Result<Operator, DriverError> {
             endpoint,
             auth,
             root,
-        } => {
-            // Every request carries the authentication header: OpenDAL's HTTP transport gets a
-            // client with it as a default header (WebDAV has no setting for custom headers).
-            let builder = services::Webdav::default().endpoint(endpoint).root(root);
-            let op = Operator::new(builder)?;
-            match auth.header()? {
-                None => op,
-                Some((name, value)) => {
-                    let client = reqwest::Client::builder()
-                        .default_headers(HeaderMap::from_iter([(name, value)]))
-                        .build()
-                        .map_err(|e| DriverError::Config(e.without_url().to_string()))?;
-                    let transport = opendal::HttpTransporter::new(
-                        opendal_http_transport_reqwest::ReqwestTransport::new(client),
-                    );
-                    let ctx = op.base_context().with_http_transport(transport);
-                    op.with_context(ctx)
-                }
-            }
-        }
+        } => with_auth(
+            Operator::new(services::Webdav::default().endpoint(endpoint).root(root))?,
+            auth,
+        )?,
+        Backend::Http {
+            endpoint,
+            auth,
+            root,
+        } => with_auth(
+            Operator::new(services::Http::default().endpoint(endpoint).root(root))?,
+            auth,
+        )?,
     };
     Ok(op
         .layer(TimeoutLayer::new().with_io_timeout(Duration::from_secs(30)))
@@ -320,6 +337,7 @@ impl Store {
                 op: operator(backend)?,
                 put,
                 per_operation,
+                read_only: matches!(backend, Backend::Http { .. }),
             })),
         })
     }
@@ -370,6 +388,11 @@ impl Store {
                 other => Ok(other?),
             },
         }
+    }
+
+    /// Whether the backend only serves reads (plain HTTP).
+    pub fn read_only(&self) -> bool {
+        matches!(&self.inner, Inner::Remote(remote) if remote.read_only)
     }
 
     /// Whether objects are addressed by `?id=` (such servers cannot list).

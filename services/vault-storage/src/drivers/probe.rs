@@ -96,3 +96,17 @@ impl Store {
         Ok(caps)
     }
 }
+
+impl Store {
+    /// The check of a read-only backend (plain HTTP): it answers under `dir` and accepts the
+    /// credentials. Nothing is written; what it serves is up to the operator's imports.
+    pub async fn probe_read_only(&self, dir: &str) -> Result<Capabilities, ProbeError> {
+        match self.size(if dir.is_empty() { "/" } else { dir }).await {
+            Ok(_) | Err(DriverError::NotFound) => Ok(Capabilities::default()),
+            Err(error) => Err(ProbeError {
+                step: "read",
+                error,
+            }),
+        }
+    }
+}

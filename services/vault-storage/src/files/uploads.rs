@@ -290,6 +290,13 @@ pub async fn start(
         .transaction("start_upload", move |conn| {
             async move {
                 let volume = active_volume(conn, spec.volume).await?;
+                if volume.read_only() {
+                    return Err(StorageError::precondition(
+                        "VOLUME_READ_ONLY",
+                        format!("volumes/{}", spec.volume),
+                        "the volume is plain HTTP: it takes no uploads, only an operator's imports",
+                    ));
+                }
                 if volume.auto_path_strategy == PathStrategy::Hash && spec.declared_sha256.is_none()
                 {
                     return Err(StorageError::invalid(
