@@ -38,9 +38,16 @@ if [[ ! -f $secrets ]]; then
     } >"$secrets"
   )
 fi
+# The operator token for vault-storage's administration RPCs (added to older secret files).
+if ! grep -q '^TESSERA_OPERATOR_TOKEN=' "$secrets"; then
+  (umask 077; echo "TESSERA_OPERATOR_TOKEN=topr_dev_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$secrets")
+fi
 # shellcheck source=/dev/null
 source "$secrets"
 token_hash=$(printf '%s' "$TESSERA_SERVICE_TOKEN" | sha256sum | cut -d' ' -f1)
+operator_hash=$(printf '%s' "$TESSERA_OPERATOR_TOKEN" | sha256sum | cut -d' ' -f1)
+# Local volumes may live under .tessera/volumes.
+mkdir -p .tessera/volumes
 
 cargo build --bins --quiet
 
@@ -74,6 +81,13 @@ for service in "${services[@]}"; do
       "TESSERA_SERVICE_TOKEN=$TESSERA_SERVICE_TOKEN"
     )
   fi
+  if [[ $service == vault-storage ]]; then
+    extra+=(
+      "TESSERA_KEY_RING=$TESSERA_KEY_RING"
+      "TESSERA_OPERATOR_CREDENTIALS=dev:$operator_hash"
+      "TESSERA_STORAGE_LOCAL_ROOTS=$root/.tessera/volumes"
+    )
+  fi
   port=${ports[$service]}
   env DATABASE_URL="$url" TESSERA_GRPC_HOST="${TESSERA_GRPC_HOST:-127.0.0.1}" \
     TESSERA_GRPC_PORT="$port" TESSERA_METRICS_PORT="$((port + 10000))" "${extra[@]}" \
@@ -87,6 +101,7 @@ for service in "${services[@]}"; do
     "$service" "$port" "$((port + 10000))"
 done
 echo "Explore: grpcurl -plaintext localhost:50051 list    Stop: Ctrl-C"
+echo "Storage administration: -H 'authorization: Bearer <TESSERA_OPERATOR_TOKEN in $secrets>'"
 
 # When one service ends, stop the others. A service exits 0 only after SIGINT or SIGTERM (also
 # when the signal reached it directly from the terminal); anything else is a failure.
