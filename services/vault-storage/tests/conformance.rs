@@ -217,6 +217,7 @@ async fn big_round_trip(h: &Harness, token: &str, volume: &pb::Volume, kind: &st
                 file_id: file.id.clone(),
                 offset: 0,
                 limit: 0,
+                version: 0,
             },
         ))
         .await

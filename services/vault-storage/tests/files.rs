@@ -445,6 +445,61 @@ async fn a_live_path_is_taken_unless_overwritten_and_source_versioning_keeps_eve
             .await,
         1
     );
+    // The earlier version is listed and downloadable by its number; others' are not.
+    let listed = files
+        .list_file_versions(authed(
+            &token,
+            pb::ListFileVersionsRequest {
+                file_id: v1.id.clone(),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect("versions")
+        .into_inner();
+    let numbers: Vec<_> = listed
+        .versions
+        .iter()
+        .map(|v| (v.version, v.size))
+        .collect();
+    assert_eq!(numbers, [(1, one.len() as i64)]);
+    assert_eq!(listed.versions[0].sha256.to_vec(), sha256(&one));
+    let request = |version| pb::DownloadRequest {
+        file_id: v1.id.clone(),
+        version,
+        ..Default::default()
+    };
+    let mut stream = files
+        .download(authed(&token, request(1)))
+        .await
+        .expect("version 1")
+        .into_inner();
+    let mut back = Vec::new();
+    while let Some(message) = stream.message().await.expect("chunk") {
+        match message.message {
+            Some(pb::download_response::Message::File(f)) => assert_eq!(f.version, 1),
+            Some(pb::download_response::Message::Chunk(c)) => back.extend_from_slice(&c),
+            None => {}
+        }
+    }
+    assert!(back == one, "version 1's bytes");
+    let missing = files
+        .download(authed(&token, request(7)))
+        .await
+        .expect_err("no version 7");
+    assert_eq!(missing.code(), Code::NotFound);
+    let (_, bob) = h.user("bob").await;
+    let hidden = files
+        .list_file_versions(authed(
+            &bob,
+            pb::ListFileVersionsRequest {
+                file_id: v1.id.clone(),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect_err("not bob's");
+    assert_eq!(hidden.code(), Code::NotFound);
     files
         .delete_file(authed(
             &token,

@@ -198,6 +198,7 @@ async fn service_round(
         file_id: file.id,
         offset: 0,
         limit: 0,
+        version: 0,
     };
     let mut stream = files
         .download(authed(APP_TOKEN, request))

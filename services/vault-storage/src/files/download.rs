@@ -44,6 +44,20 @@ pub async fn open(
             // Nothing public by that id: say what would help.
             None => StorageError::Unauthenticated,
         })?;
+    // An earlier version: its bytes, size, hash and type, under the file's record.
+    let mut file = file;
+    if request.version != 0 {
+        let kept = super::versions::load(&mut conn, id, request.version)
+            .await?
+            .ok_or_else(|| {
+                StorageError::not_found("file version", format!("{id}@{}", request.version))
+            })?;
+        file.storage_path = kept.storage_path;
+        file.size = kept.size;
+        file.sha256 = kept.sha256;
+        file.mime_type = kept.mime_type;
+        file.version = kept.version;
+    }
     let size = file.size as u64;
     if request.offset < 0 || request.offset as u64 > size {
         return Err(StorageError::OutOfRange(format!(

@@ -6,6 +6,7 @@ pub mod download;
 pub mod records;
 pub mod session;
 pub mod uploads;
+pub mod versions;
 
 use std::pin::Pin;
 
@@ -179,6 +180,19 @@ impl FileService for FileApi {
         let file = records::undelete(&self.0, &principal, id).await?;
         Ok(Response::new(pb::UndeleteFileResponse {
             file: Some(records::file(&file)),
+        }))
+    }
+
+    async fn list_file_versions(
+        &self,
+        request: Request<pb::ListFileVersionsRequest>,
+    ) -> Result<Response<pb::ListFileVersionsResponse>, Status> {
+        let principal = principal(&request)?;
+        let (versions, next_page_token) =
+            versions::list(&self.0, &principal, request.get_ref()).await?;
+        Ok(Response::new(pb::ListFileVersionsResponse {
+            versions,
+            next_page_token,
         }))
     }
 }

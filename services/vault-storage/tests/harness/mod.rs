@@ -261,6 +261,7 @@ pub async fn download(
         file_id: file_id.into(),
         offset,
         limit,
+        version: 0,
     };
     let request = match token {
         Some(token) => authed(token, request),
