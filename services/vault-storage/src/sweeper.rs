@@ -96,17 +96,20 @@ async fn purge(storage: &Storage, file: &FileRow) -> Result<(), StorageError> {
         .db
         .transaction("purge_file", move |conn| {
             async move {
-                let mut paths: Vec<String> = storage_file_versions::table
+                let mut paths: Vec<(String, Option<String>)> = storage_file_versions::table
                     .filter(storage_file_versions::file_id.eq(id))
-                    .select(storage_file_versions::storage_path)
+                    .select((
+                        storage_file_versions::storage_path,
+                        storage_file_versions::backend_version,
+                    ))
                     .load(conn)
                     .await?;
-                let deleted: Option<String> = diesel::delete(
+                let deleted: Option<(String, Option<String>)> = diesel::delete(
                     storage_files::table
                         .find(id)
                         .filter(storage_files::deleted_at.is_not_null()),
                 )
-                .returning(storage_files::storage_path)
+                .returning((storage_files::storage_path, storage_files::backend_version))
                 .get_result(conn)
                 .await
                 .optional()?;
@@ -141,7 +144,12 @@ async fn purge(storage: &Storage, file: &FileRow) -> Result<(), StorageError> {
         )
         .await?
     };
-    for path in paths {
+    for (path, version) in paths {
+        if let Some(version) = version {
+            // A backend version (`target` versioning) belongs to this file alone.
+            store.delete_version(&path, &version).await?;
+            continue;
+        }
         let (volume, store, path) = (&volume, &store, &path);
         storage
             .db

@@ -163,6 +163,7 @@ const TABLES: &[(&str, &[Column])] = &[
             ("created_at", "timestamptz", false, NOW),
             ("updated_at", "timestamptz", false, NOW),
             ("deleted_at", "timestamptz", true, None),
+            ("backend_version", "text", true, None),
         ],
     ),
 ];

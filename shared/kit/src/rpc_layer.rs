@@ -1,8 +1,12 @@
 //! The tower layer every RPC passes through: one span per call (continuing the caller's W3C
-//! trace), the call's deadline, a readiness gate that turns calls away until start-up is done,
+//! trace), the call's deadline (`TESSERA_REQUEST_TIMEOUT` caps it, except for client-streaming
+//! calls such as uploads, which last as long as their data: only the caller's own
+//! `grpc-timeout` ends those), a readiness gate that turns calls away until start-up is done,
 //! RED metrics, and one answer for requests that do not decode (INVALID_ARGUMENT, not the
 //! INTERNAL tonic gives).
 
+use std::collections::HashSet;
+use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
@@ -21,6 +25,8 @@ use crate::telemetry;
 #[derive(Debug, Clone)]
 pub struct RpcLayer {
     max_timeout: Duration,
+    /// Paths of the client-streaming methods, which `max_timeout` does not cap.
+    streaming_in: Arc<HashSet<String>>,
     ready: Arc<AtomicBool>,
     cut_off: CancellationToken,
     metrics: Metrics,
@@ -38,6 +44,7 @@ impl RpcLayer {
     ) -> Self {
         Self {
             max_timeout,
+            streaming_in: Arc::new(client_streaming_paths()),
             ready,
             cut_off,
             metrics,
@@ -110,8 +117,11 @@ where
             return Box::pin(async move { Ok(status.into_http()) });
         }
 
-        let timeout = grpc_timeout(request.headers())
-            .map_or(self.layer.max_timeout, |t| t.min(self.layer.max_timeout));
+        let cap = (!self.layer.streaming_in.contains(&path)).then_some(self.layer.max_timeout);
+        let timeout = match (grpc_timeout(request.headers()), cap) {
+            (Some(asked), Some(cap)) => Some(asked.min(cap)),
+            (asked, cap) => asked.or(cap),
+        };
         // The clone is ready only after poll_ready; swap so the ready one serves this call.
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
@@ -124,7 +134,7 @@ where
             async move {
                 // Dropping `future` on either branch also cancels its database statement (db.rs).
                 let response = tokio::select! {
-                    result = tokio::time::timeout(timeout, future) => match result {
+                    result = within(timeout, future) => match result {
                         Ok(response) => response?,
                         Err(_) => Status::deadline_exceeded("the call ran past its deadline").into_http(),
                     },
@@ -192,6 +202,37 @@ fn is_server_fault(code: i32) -> bool {
 }
 
 /// Parses the `grpc-timeout` header: up to eight digits and a unit (H, M, S, m, u, n).
+/// `future`, cut off after `timeout` if there is one.
+async fn within<F: Future>(
+    timeout: Option<Duration>,
+    future: F,
+) -> Result<F::Output, tokio::time::error::Elapsed> {
+    match timeout {
+        Some(timeout) => tokio::time::timeout(timeout, future).await,
+        None => Ok(future.await),
+    }
+}
+
+/// `/package.Service/Method` of every client-streaming method in the suite's descriptor set.
+fn client_streaming_paths() -> HashSet<String> {
+    use prost::Message as _;
+    let Ok(set) = prost_types::FileDescriptorSet::decode(tessera_proto::FILE_DESCRIPTOR_SET) else {
+        return HashSet::new();
+    };
+    set.file
+        .iter()
+        .flat_map(|file| {
+            file.service.iter().flat_map(move |service| {
+                service
+                    .method
+                    .iter()
+                    .filter(|m| m.client_streaming())
+                    .map(move |m| format!("/{}.{}/{}", file.package(), service.name(), m.name()))
+            })
+        })
+        .collect()
+}
+
 fn grpc_timeout(headers: &http::HeaderMap) -> Option<Duration> {
     let raw = headers.get("grpc-timeout")?.to_str().ok()?;
     if raw.len() < 2 || raw.len() > 9 {
@@ -218,6 +259,17 @@ mod tests {
         let mut headers = http::HeaderMap::new();
         headers.insert("grpc-timeout", value.parse().expect("header value"));
         grpc_timeout(&headers)
+    }
+
+    #[test]
+    fn uploads_are_not_capped_by_the_request_timeout() {
+        let paths = client_streaming_paths();
+        assert!(
+            paths.contains("/tessera.vault.v1.FileService/Upload"),
+            "{paths:?}"
+        );
+        assert!(!paths.contains("/tessera.vault.v1.FileService/Download"));
+        assert!(!paths.contains("/tessera.identity.v1.AccountService/GetAccount"));
     }
 
     #[test]

@@ -107,6 +107,8 @@ diesel::table! {
         sha256 -> Bytea,
         mime_type -> Varchar,
         created_at -> Timestamptz,
+        /// The backend's version id of this version (target versioning), else NULL.
+        backend_version -> Nullable<Text>,
     }
 }
 
@@ -134,6 +136,8 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         deleted_at -> Nullable<Timestamptz>,
+        /// The backend's version id of the current content (target versioning), else NULL.
+        backend_version -> Nullable<Text>,
     }
 }
 

@@ -3,6 +3,7 @@
 mod backend_input;
 pub mod backends;
 pub mod import;
+pub mod quotas;
 pub mod volumes;
 
 use tessera_kit::auth;
@@ -116,7 +117,7 @@ impl StorageAdminService for AdminApi {
         request: Request<pb::SetQuotaRequest>,
     ) -> Result<Response<pb::SetQuotaResponse>, Status> {
         operator(&request, "set_quota")?;
-        let quota = volumes::set_quota(&self.0, request.get_ref()).await?;
+        let quota = quotas::set_quota(&self.0, request.get_ref()).await?;
         Ok(Response::new(pb::SetQuotaResponse { quota: Some(quota) }))
     }
 

@@ -9,8 +9,7 @@ use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::error::FieldViolations;
 use tessera_kit::paging::{Page, Query};
 use tessera_proto::tessera::vault::v1 as pb;
-use tessera_schema::vault::{app_quotas, storage_volumes, user_quotas};
-use uuid::Uuid;
+use tessera_schema::vault::storage_volumes;
 
 use crate::admin::backends;
 use crate::drivers::ProbeError;
@@ -91,6 +90,7 @@ pub fn volume(row: &VolumeRow) -> pb::Volume {
             ranged_read: flag("ranged_read"),
             list: flag("list"),
             delete: flag("delete"),
+            versions: flag("versions"),
             check_time: Some(timestamp(at)),
         }),
         create_time: Some(timestamp(row.created_at)),
@@ -113,11 +113,12 @@ pub async fn check(
             "a read-only (plain HTTP) volume keeps no versions".to_owned(),
         ));
     }
-    if volume.versioning_mode == VersioningMode::Target {
+    let target = volume.versioning_mode == VersioningMode::Target;
+    if target && volume.auto_path_strategy != PathStrategy::None {
         violations.push((
             "UNSUPPORTED",
             "versioning_mode".to_owned(),
-            "target versioning needs the backend's object versions, which this service cannot verify on any driver yet".to_owned(),
+            "target versioning keeps versions of one object per path: it needs the `none` path strategy".to_owned(),
         ));
     }
     let store = match volumes::store(conn, storage.ring.as_ref(), volume).await {
@@ -133,11 +134,26 @@ pub async fn check(
         Err(other) => return Err(other),
     };
     if let Some(store) = store {
-        let probed = if store.read_only() {
+        let mut probed = if store.read_only() {
             store.probe_read_only(&volume.probe_dir()).await
         } else {
             store.probe(&volume.probe_dir()).await
         };
+        // `target` versioning: the backend must show it keeps versions.
+        if probed.is_ok()
+            && target
+            && let Err(err) = store.probe_versions(&volume.probe_dir()).await
+        {
+            violations.push((
+                "UNSUPPORTED",
+                "versioning_mode".to_owned(),
+                format!(
+                    "target versioning needs a backend that keeps object versions: {}",
+                    err.error
+                ),
+            ));
+            probed = Ok(Default::default());
+        }
         match probed {
             Ok(caps) => {
                 if violations.is_empty() {
@@ -146,6 +162,7 @@ pub async fn check(
                         "ranged_read": caps.ranged_read,
                         "list": caps.list,
                         "delete": caps.delete,
+                        "versions": target,
                         "checked_at": Utc::now().to_rfc3339(),
                     }));
                 }
@@ -485,105 +502,4 @@ pub async fn update(
         })
         .await?;
     Ok(volume(&row))
-}
-
-/// SetQuota: a user's or an app's limit on one volume (usage is kept).
-pub async fn set_quota(
-    storage: &Storage,
-    request: &pb::SetQuotaRequest,
-) -> Result<pb::Quota, StorageError> {
-    use pb::quota::Subject;
-    let input = request
-        .quota
-        .clone()
-        .ok_or_else(|| StorageError::invalid("quota", "required"))?;
-    let mut v = FieldViolations::new();
-    let volume = VolumeId::parse_into(&mut v, "quota.volume_id", &input.volume_id);
-    let subject = match &input.subject {
-        Some(Subject::UserId(user)) => {
-            tessera_kit::ids::UserId::parse_into(&mut v, "quota.user_id", user)
-                .map(|u| Subject::UserId(u.to_string()))
-        }
-        Some(Subject::AppId(app)) => {
-            v.require(
-                !app.is_empty() && app.len() <= 100 && !app.chars().any(char::is_control),
-                "quota.app_id",
-                "1 to 100 bytes",
-            );
-            Some(Subject::AppId(app.clone()))
-        }
-        None => {
-            v.add("quota.subject", "one of user_id or app_id is required");
-            None
-        }
-    };
-    v.require(
-        input.quota_limit.is_none_or(|l| l >= 0),
-        "quota.quota_limit",
-        "must not be negative",
-    );
-    let (Some(volume), Some(subject), true) = (volume, subject, v.is_empty()) else {
-        return Err(v.into());
-    };
-    let limit = input.quota_limit;
-    storage
-        .db
-        .transaction("set_quota", |conn| {
-            let subject = subject.clone();
-            async move {
-                volumes::load(conn, volume)
-                    .await?
-                    .ok_or_else(|| StorageError::not_found("volume", volume))?;
-                let (used, reserved) = match &subject {
-                    Subject::UserId(user) => {
-                        let user: Uuid = user
-                            .parse()
-                            .map_err(|_| StorageError::invalid("quota.user_id", "not a UUID"))?;
-                        diesel::insert_into(user_quotas::table)
-                            .values((
-                                user_quotas::id.eq(Uuid::now_v7()),
-                                user_quotas::user_id.eq(user),
-                                user_quotas::volume_id.eq(volume),
-                                user_quotas::quota_limit.eq(limit),
-                            ))
-                            .on_conflict((user_quotas::user_id, user_quotas::volume_id))
-                            .do_update()
-                            .set((
-                                user_quotas::quota_limit.eq(limit),
-                                user_quotas::updated_at.eq(Utc::now()),
-                            ))
-                            .returning((user_quotas::quota_used, user_quotas::quota_reserved))
-                            .get_result::<(i64, i64)>(conn)
-                            .await?
-                    }
-                    Subject::AppId(app) => {
-                        diesel::insert_into(app_quotas::table)
-                            .values((
-                                app_quotas::id.eq(Uuid::now_v7()),
-                                app_quotas::app_id.eq(app),
-                                app_quotas::volume_id.eq(volume),
-                                app_quotas::quota_limit.eq(limit),
-                            ))
-                            .on_conflict((app_quotas::app_id, app_quotas::volume_id))
-                            .do_update()
-                            .set((
-                                app_quotas::quota_limit.eq(limit),
-                                app_quotas::updated_at.eq(Utc::now()),
-                            ))
-                            .returning((app_quotas::quota_used, app_quotas::quota_reserved))
-                            .get_result::<(i64, i64)>(conn)
-                            .await?
-                    }
-                };
-                Ok(pb::Quota {
-                    volume_id: volume.to_string(),
-                    subject: Some(subject),
-                    quota_limit: limit,
-                    quota_used: used,
-                    quota_reserved: reserved,
-                })
-            }
-            .scope_boxed()
-        })
-        .await
 }

@@ -23,6 +23,7 @@ mod local;
 mod probe;
 mod query;
 mod staging;
+mod versions;
 use http::HttpPut;
 use local::Local;
 pub use local::TEMP_PREFIX;

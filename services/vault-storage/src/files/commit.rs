@@ -120,7 +120,8 @@ pub async fn commit(
     writer: Uuid,
     sha: [u8; 32],
 ) -> Result<FileRow, StorageError> {
-    let versioned = volume.versioning_mode == VersioningMode::Source;
+    let versioned = volume.versioning_mode != VersioningMode::None;
+    let target = volume.versioning_mode == VersioningMode::Target;
     let live = {
         let mut conn = storage.db.conn().await?;
         live_file(&mut conn, upload, false).await?
@@ -144,6 +145,12 @@ pub async fn commit(
             .promote(&upload.staging_path, &upload.parts(), total, &path)
             .await?;
     }
+    let backend_version = if target {
+        store.version_of(&path).await?
+    } else {
+        None
+    };
+    let backend_version = &backend_version;
     let (path, sha) = (&path, &sha);
     let (file, replaced) = storage
         .db
@@ -182,6 +189,7 @@ pub async fn commit(
                                 storage_file_versions::sha256.eq(&old.sha256),
                                 storage_file_versions::mime_type.eq(&old.mime_type),
                                 storage_file_versions::created_at.eq(old.updated_at),
+                                storage_file_versions::backend_version.eq(&old.backend_version),
                             ))
                             .execute(conn)
                             .await?;
@@ -207,6 +215,7 @@ pub async fn commit(
                                 storage_files::is_public.eq(upload.is_public),
                                 storage_files::sha256.eq(sha.as_slice()),
                                 storage_files::version.eq(old.version + 1),
+                                storage_files::backend_version.eq(backend_version),
                                 storage_files::updated_at.eq(now),
                             ))
                             .returning(FileRow::as_returning())
@@ -229,14 +238,16 @@ pub async fn commit(
                                 storage_files::metadata.eq(&upload.metadata),
                                 storage_files::is_public.eq(upload.is_public),
                                 storage_files::sha256.eq(sha.as_slice()),
+                                storage_files::backend_version.eq(backend_version),
                             ))
                             .returning(FileRow::as_returning())
                             .get_result(conn)
                             .await?
                     }
                 };
-                if volume.auto_path_strategy != PathStrategy::Hash {
-                    // Soft-deleted records whose object this content replaced cannot come back.
+                if volume.auto_path_strategy != PathStrategy::Hash && !target {
+                    // Soft-deleted records whose object this content replaced cannot come back
+                    // (with `target` versioning their backend versions remain, purged by id).
                     diesel::delete(
                         storage_files::table
                             .filter(storage_files::volume_id.eq(volume.id))

@@ -57,6 +57,7 @@ pub async fn open(
         file.sha256 = kept.sha256;
         file.mime_type = kept.mime_type;
         file.version = kept.version;
+        file.backend_version = kept.backend_version;
     }
     let size = file.size as u64;
     if request.offset < 0 || request.offset as u64 > size {
@@ -78,11 +79,16 @@ pub async fn open(
     let bytes = if start == end {
         futures::stream::empty().boxed()
     } else {
-        store
-            .read(&file.storage_path, start..end)
-            .await?
-            .map_err(StorageError::from)
-            .boxed()
+        match &file.backend_version {
+            Some(version) => {
+                store
+                    .read_version(&file.storage_path, version, start..end)
+                    .await?
+            }
+            None => store.read(&file.storage_path, start..end).await?,
+        }
+        .map_err(StorageError::from)
+        .boxed()
     };
     let sent = Arc::new(AtomicU64::new(0));
     let counted = {

@@ -69,6 +69,8 @@ pub struct FileRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The backend's version id of the content (`target` versioning).
+    pub backend_version: Option<String>,
 }
 
 impl FileRow {

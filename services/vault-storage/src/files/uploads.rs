@@ -312,7 +312,7 @@ pub async fn start(
                         .unwrap_or_default(),
                     Namespace::Apps => spec.owner.app_id.clone().unwrap_or_default(),
                 };
-                let replaces = volume.versioning_mode != VersioningMode::Source;
+                let replaces = volume.versioning_mode == VersioningMode::None;
                 if replaces
                     && !spec.overwrite
                     && records::path_taken(

@@ -25,6 +25,8 @@ pub struct VersionRow {
     pub sha256: Vec<u8>,
     pub mime_type: String,
     pub created_at: DateTime<Utc>,
+    /// The backend's version id (`target` versioning).
+    pub backend_version: Option<String>,
 }
 
 /// Version `version` of file `file`, if kept.
