@@ -29,6 +29,23 @@ pub enum Quota {
 }
 
 impl Owner {
+    /// The owner of a row with these columns.
+    pub fn of(user_id: Option<Uuid>, app_id: Option<&str>) -> Self {
+        Self {
+            user_id,
+            app_id: app_id.map(str::to_owned),
+        }
+    }
+
+    /// Whose path it is in `namespace` (the expression the unique path indexes use): the user
+    /// for `users`, the app for `apps`.
+    pub fn key(&self, namespace: crate::ids::Namespace) -> String {
+        match namespace {
+            crate::ids::Namespace::Users => self.user_id.map(|u| u.to_string()).unwrap_or_default(),
+            crate::ids::Namespace::Apps => self.app_id.clone().unwrap_or_default(),
+        }
+    }
+
     /// The owner's quotas in lock order (user, then app), with the key of each.
     fn keys(&self) -> impl Iterator<Item = (Quota, String)> + use<> {
         let user = self.user_id.map(|id| (Quota::User, id.to_string()));

@@ -120,11 +120,7 @@ pub async fn import(
         )));
     }
     let sha: [u8; 32] = hasher.finalize().into();
-    let owner_key = owner
-        .user_id
-        .map(|u| u.to_string())
-        .or(owner.app_id.clone())
-        .unwrap_or_default();
+    let owner_key = owner.key(namespace);
     let filename = path.rsplit('/').next().unwrap_or(&path).to_owned();
     let size =
         i64::try_from(size).map_err(|_| StorageError::Internal("object too large".into()))?;

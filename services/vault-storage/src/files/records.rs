@@ -75,18 +75,12 @@ pub struct FileRow {
 
 impl FileRow {
     pub fn owner(&self) -> Owner {
-        Owner {
-            user_id: self.user_id,
-            app_id: self.app_id.clone(),
-        }
+        Owner::of(self.user_id, self.app_id.as_deref())
     }
 
     /// The key of its path in its namespace (the unique index's expression).
     pub fn owner_key(&self) -> String {
-        match self.namespace {
-            Namespace::Users => self.user_id.map(|u| u.to_string()).unwrap_or_default(),
-            Namespace::Apps => self.app_id.clone().unwrap_or_default(),
-        }
+        self.owner().key(self.namespace)
     }
 }
 

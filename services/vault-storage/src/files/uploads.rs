@@ -57,17 +57,12 @@ pub struct UploadRow {
 
 impl UploadRow {
     pub fn owner(&self) -> Owner {
-        Owner {
-            user_id: self.user_id,
-            app_id: self.app_id.clone(),
-        }
+        Owner::of(self.user_id, self.app_id.as_deref())
     }
 
+    /// The key of its path in its namespace (the unique index's expression).
     pub fn owner_key(&self) -> String {
-        match self.namespace {
-            Namespace::Users => self.user_id.map(|u| u.to_string()).unwrap_or_default(),
-            Namespace::Apps => self.app_id.clone().unwrap_or_default(),
-        }
+        self.owner().key(self.namespace)
     }
 
     pub fn parts(&self) -> Vec<u64> {
@@ -304,14 +299,7 @@ pub async fn start(
                         "required on volumes that name objects by content",
                     ));
                 }
-                let owner_key = match spec.namespace {
-                    Namespace::Users => spec
-                        .owner
-                        .user_id
-                        .map(|u| u.to_string())
-                        .unwrap_or_default(),
-                    Namespace::Apps => spec.owner.app_id.clone().unwrap_or_default(),
-                };
+                let owner_key = spec.owner.key(spec.namespace);
                 let replaces = volume.versioning_mode == VersioningMode::None;
                 if replaces
                     && !spec.overwrite
