@@ -27,6 +27,8 @@ use pb::upload_request::Message;
 
 /// Largest chunk a client may send.
 pub const MAX_CHUNK: usize = 2 << 20;
+/// How often a streaming writer renews its lease (a third of `uploads::LEASE`).
+const RENEW_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 /// Chunks queued for a part's writer.
 const QUEUE: usize = 4;
 
@@ -241,6 +243,9 @@ async fn write(
     let mut skip = persisted - write_offset as u64;
     let mut offset = persisted;
     let writer = lease.writer;
+    // The lease is renewed well within its length, parts or not, so a slow backend does not
+    // lose the upload to another stream.
+    let mut renewed = std::time::Instant::now();
     loop {
         let message = match stream.message().await {
             Ok(Some(message)) => message.message,
@@ -292,6 +297,10 @@ async fn write(
                     )));
                 }
                 hasher.update(chunk.clone()).await?;
+                if renewed.elapsed() >= RENEW_EVERY {
+                    uploads::renew(storage, row.id, writer).await?;
+                    renewed = std::time::Instant::now();
+                }
                 offset += chunk.len() as u64;
                 let current = lease.part.get_or_insert_with(|| {
                     Part::start(&store, &row.staging_path, offset - chunk.len() as u64)

@@ -403,6 +403,23 @@ pub async fn claim(
         })
 }
 
+/// Extends `writer`'s hold on the upload while it streams (between recorded parts): ABORTED
+/// when the stream lost the upload meanwhile.
+pub async fn renew(storage: &Storage, id: UploadId, writer: Uuid) -> Result<(), StorageError> {
+    let mut conn = storage.db.conn().await?;
+    let renewed = diesel::update(storage_uploads::table.find(id))
+        .filter(storage_uploads::writer_id.eq(writer))
+        .set(storage_uploads::lease_expires_at.eq(Utc::now() + LEASE))
+        .execute(&mut *conn)
+        .await?;
+    if renewed == 0 {
+        return Err(StorageError::Aborted(
+            "the upload was taken over or ended while this stream wrote it".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Records a part persisted by `writer`: ABORTED when the stream lost the upload meanwhile.
 pub async fn record_part(
     storage: &Storage,
