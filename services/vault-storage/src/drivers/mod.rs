@@ -459,7 +459,15 @@ impl Remote {
         path: &str,
         range: Range<u64>,
     ) -> Result<impl Stream<Item = Result<Bytes, DriverError>> + Send + use<>, DriverError> {
-        let reader = self.op()?.reader_with(path).chunk(CHUNK).await?;
+        let op = self.op()?;
+        // FTP reads the range in one transfer: chunked reads abort transfers midway, and the
+        // server's `426 Transfer aborted` then greets the next chunk's command on the
+        // connection. Other backends take ranged requests of CHUNK bytes.
+        let reader = if self.per_operation.is_some() {
+            op.reader_with(path).await?
+        } else {
+            op.reader_with(path).chunk(CHUNK).await?
+        };
         let stream = reader.into_bytes_stream(range).await?;
         Ok(stream.map_err(DriverError::from))
     }

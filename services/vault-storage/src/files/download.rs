@@ -13,6 +13,7 @@ use tessera_proto::tessera::vault::v1 as pb;
 use tessera_schema::vault::storage_files;
 
 use super::records::{FileRow, Principal};
+use crate::drivers::CHUNK;
 use crate::error::StorageError;
 use crate::ids::FileId;
 use crate::state::Storage;
@@ -88,6 +89,16 @@ pub async fn open(
             None => store.read(&file.storage_path, start..end).await?,
         }
         .map_err(StorageError::from)
+        // Messages of at most CHUNK bytes, whatever sizes the backend hands over (slices of
+        // the same buffer: no copy).
+        .map_ok(|bytes| {
+            let pieces: Vec<Result<bytes::Bytes, StorageError>> = (0..bytes.len())
+                .step_by(CHUNK)
+                .map(|at| Ok(bytes.slice(at..(at + CHUNK).min(bytes.len()))))
+                .collect();
+            futures::stream::iter(pieces)
+        })
+        .try_flatten()
         .boxed()
     };
     let sent = Arc::new(AtomicU64::new(0));
