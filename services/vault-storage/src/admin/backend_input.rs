@@ -14,7 +14,8 @@ use pb::backend::Target;
 /// At most this many bytes of free text.
 const MAX_DESCRIPTION: usize = 500;
 
-fn plain(value: &str, max: usize) -> bool {
+/// Non-empty, at most `max` bytes, no control characters: names, keys and other plain text.
+pub(crate) fn plain(value: &str, max: usize) -> bool {
     !value.is_empty() && value.len() <= max && !value.chars().any(char::is_control)
 }
 

@@ -47,7 +47,7 @@ pub async fn import(
         }
         Some(Whose::AppId(app)) => {
             v.require(
-                !app.is_empty() && app.len() <= 100 && !app.chars().any(char::is_control),
+                super::backend_input::plain(app, 100),
                 "app_id",
                 "1 to 100 bytes",
             );

@@ -33,7 +33,7 @@ pub async fn set_quota(
         }
         Some(Subject::AppId(app)) => {
             v.require(
-                !app.is_empty() && app.len() <= 100 && !app.chars().any(char::is_control),
+                super::backend_input::plain(app, 100),
                 "quota.app_id",
                 "1 to 100 bytes",
             );

@@ -211,9 +211,7 @@ async fn validate(
     };
     let mut v = FieldViolations::new();
     v.require(
-        !input.name.is_empty()
-            && input.name.len() <= 100
-            && !input.name.chars().any(char::is_control),
+        super::backend_input::plain(&input.name, 100),
         "volume.name",
         "required: 1 to 100 bytes without control characters",
     );
@@ -421,9 +419,7 @@ pub async fn update(
     let wants = |field: &str| paths.iter().any(|p| p == field);
     if wants("name") {
         v.require(
-            !input.name.is_empty()
-                && input.name.len() <= 100
-                && !input.name.chars().any(char::is_control),
+            super::backend_input::plain(&input.name, 100),
             "volume.name",
             "required: 1 to 100 bytes without control characters",
         );

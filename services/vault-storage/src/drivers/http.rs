@@ -44,38 +44,11 @@ impl HttpPut {
         url.path_segments_mut()
             .map_err(|()| DriverError::Config("the endpoint cannot have paths".into()))?
             .extend(path.split('/'));
-        // The body must be 'static; the chunks are forwarded through a bounded channel.
-        let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(2);
-        let mut request = self.client.put(url).body(reqwest::Body::wrap_stream(
-            tokio_stream::wrappers::ReceiverStream::new(rx),
-        ));
+        let mut request = self.client.put(url);
         if let Some((name, value)) = self.auth.as_deref() {
             request = request.header(name.clone(), value.clone());
         }
-        let send = request.send();
-        let feed = async move {
-            let mut chunks = std::pin::pin!(chunks);
-            let mut written = 0u64;
-            while let Some(chunk) = chunks.next().await {
-                match chunk {
-                    Ok(chunk) => {
-                        written += chunk.len() as u64;
-                        if tx.send(Ok(chunk)).await.is_err() {
-                            break; // the request ended early; its status says why
-                        }
-                    }
-                    Err(err) => {
-                        let _ = tx.send(Err(std::io::Error::other("aborted"))).await;
-                        return Err(err);
-                    }
-                }
-            }
-            Ok(written)
-        };
-        let (response, written) = tokio::join!(send, feed);
-        let written = written?;
-        let response =
-            response.map_err(|e| DriverError::Unavailable(e.without_url().to_string()))?;
+        let (response, written) = send_streaming(request, chunks).await?;
         match response.status() {
             status if status.is_success() => Ok(written),
             StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Err(DriverError::PermissionDenied),
@@ -87,4 +60,42 @@ impl HttpPut {
             ))),
         }
     }
+}
+
+/// Sends `request` with `chunks` as its body, streamed (the body must be 'static: the chunks are
+/// forwarded through a bounded channel); returns the response and the bytes sent. A failing
+/// chunk aborts the body and is the error.
+pub(super) async fn send_streaming<S>(
+    request: reqwest::RequestBuilder,
+    chunks: S,
+) -> Result<(reqwest::Response, u64), DriverError>
+where
+    S: Stream<Item = Result<Bytes, DriverError>> + Send,
+{
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(2);
+    let body = reqwest::Body::wrap_stream(tokio_stream::wrappers::ReceiverStream::new(rx));
+    let send = request.body(body).send();
+    let feed = async move {
+        let mut chunks = std::pin::pin!(chunks);
+        let mut written = 0u64;
+        while let Some(chunk) = chunks.next().await {
+            match chunk {
+                Ok(chunk) => {
+                    written += chunk.len() as u64;
+                    if tx.send(Ok(chunk)).await.is_err() {
+                        break; // the request ended early; its status says why
+                    }
+                }
+                Err(err) => {
+                    let _ = tx.send(Err(std::io::Error::other("aborted"))).await;
+                    return Err(err);
+                }
+            }
+        }
+        Ok(written)
+    };
+    let (response, written) = tokio::join!(send, feed);
+    let written = written?;
+    let response = response.map_err(|e| DriverError::Unavailable(e.without_url().to_string()))?;
+    Ok((response, written))
 }

@@ -75,31 +75,8 @@ impl QueryHttp {
     where
         S: Stream<Item = Result<Bytes, DriverError>> + Send,
     {
-        let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(2);
-        let body = reqwest::Body::wrap_stream(tokio_stream::wrappers::ReceiverStream::new(rx));
-        let send = self.request(Method::PUT, path).body(body).send();
-        let feed = async move {
-            let mut chunks = std::pin::pin!(chunks);
-            let mut written = 0u64;
-            while let Some(chunk) = chunks.next().await {
-                match chunk {
-                    Ok(chunk) => {
-                        written += chunk.len() as u64;
-                        if tx.send(Ok(chunk)).await.is_err() {
-                            break;
-                        }
-                    }
-                    Err(err) => {
-                        let _ = tx.send(Err(std::io::Error::other("aborted"))).await;
-                        return Err(err);
-                    }
-                }
-            }
-            Ok(written)
-        };
-        let (response, written) = tokio::join!(send, feed);
-        let written = written?;
-        let response = response.map_err(transport)?;
+        let request = self.request(Method::PUT, path);
+        let (response, written) = super::http::send_streaming(request, chunks).await?;
         if response.status().is_success() {
             Ok(written)
         } else {
