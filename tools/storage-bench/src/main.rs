@@ -38,6 +38,10 @@ struct Args {
     /// within a round, and the median reported).
     #[arg(long, default_value_t = 5)]
     rounds: usize,
+    /// Download from the page cache instead of the disk (the cache is not dropped): separates
+    /// what the gRPC path costs from what the disk does.
+    #[arg(long)]
+    warm: bool,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -153,11 +157,12 @@ struct ServiceRound {
     down_cpu: (f64, f64),
 }
 
-/// The service uploading `blocks` (SHA-256 `sha`) as `path`, then serving them from the disk.
+/// The service uploading `blocks` (SHA-256 `sha`) as `path`, then serving them from the disk
+/// (after dropping `drop_cache_of` from the page cache) or, with `None`, from the cache.
 async fn service_round(
     files: &mut Files,
     volume: &pb::Volume,
-    volume_dir: &std::path::Path,
+    drop_cache_of: Option<&std::path::Path>,
     pid: u32,
     path: &str,
     blocks: Vec<Bytes>,
@@ -191,7 +196,9 @@ async fn service_round(
         .context("file")?;
     let up = start.elapsed();
     let middle = cpu();
-    walk_and_drop(volume_dir)?;
+    if let Some(dir) = drop_cache_of {
+        walk_and_drop(dir)?;
+    }
     let middle_dropped = cpu();
     let start = Instant::now();
     let request = pb::DownloadRequest {
@@ -258,6 +265,7 @@ async fn main() -> anyhow::Result<()> {
     let pid = service.pid().context("the service's pid")?;
     let channel = tonic::transport::Endpoint::from_shared(service.uri())?
         .http2_adaptive_window(true)
+        .max_frame_size(1 << 20)
         .connect()
         .await?;
     let mut admin = StorageAdminServiceClient::new(channel.clone());
@@ -320,7 +328,7 @@ async fn main() -> anyhow::Result<()> {
         let r = service_round(
             &mut files,
             &volume,
-            &volume_dir,
+            (!args.warm).then_some(volume_dir.as_path()),
             pid,
             &path,
             blocks.clone(),
