@@ -32,6 +32,12 @@ pub enum StorageError {
     /// Another stream writes the upload, or the file changed meanwhile.
     #[error("{0}")]
     Aborted(String),
+    /// A write named a version that is no longer current (optimistic locking).
+    #[error("the {resource} is at version {current}: re-read it and try again")]
+    Stale {
+        resource: &'static str,
+        current: i64,
+    },
     /// A quota has no room; `subject` names it.
     #[error("the {subject} quota has no room for {bytes} more bytes")]
     Quota { subject: &'static str, bytes: i64 },
@@ -142,6 +148,12 @@ impl From<StorageError> for Status {
             }
             StorageError::AlreadyExists(message) => Status::already_exists(message),
             StorageError::Aborted(message) => Status::aborted(message),
+            StorageError::Stale { resource, current } => error::with_reason(
+                Code::Aborted,
+                "STALE_VERSION",
+                &format!("the {resource} is at version {current}: re-read it and try again"),
+                [("current_version".to_owned(), current.to_string())].into(),
+            ),
             StorageError::Quota { subject, bytes } => error::quota_exceeded(
                 subject,
                 &format!("the {subject} quota has no room for {bytes} more bytes"),

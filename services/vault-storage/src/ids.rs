@@ -85,3 +85,8 @@ tessera_kit::text_enum! {
         Sftp = "sftp",
     }
 }
+
+tessera_kit::id! {
+    /// A folder of a user's vault.
+    pub struct FolderId("folder");
+}

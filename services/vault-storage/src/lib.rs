@@ -16,12 +16,14 @@ pub mod quotas;
 pub mod secrets;
 pub mod state;
 pub mod sweeper;
+pub mod vault;
 pub mod volumes;
 
 use tessera_kit::auth::Access;
 use tessera_kit::{Context, ServiceSpec, Services};
 use tessera_proto::tessera::vault::v1::file_service_server::FileServiceServer;
 use tessera_proto::tessera::vault::v1::storage_admin_service_server::StorageAdminServiceServer;
+use tessera_proto::tessera::vault::v1::vault_service_server::VaultServiceServer;
 
 pub use config::Config;
 
@@ -53,5 +55,6 @@ pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
         .with(StorageAdminServiceServer::new(admin::AdminApi(
             storage.clone(),
         )))
-        .with(FileServiceServer::new(files::FileApi(storage))))
+        .with(FileServiceServer::new(files::FileApi(storage.clone())))
+        .with(VaultServiceServer::new(vault::VaultApi(storage))))
 }

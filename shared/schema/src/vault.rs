@@ -10,6 +10,17 @@ pub const SCHEMA: &str = "vault";
 pub static MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/vault");
 
 diesel::table! {
+    /// Anonymised activity: a user, a kind, bytes and the hour; never a file, folder or chunk.
+    vault.analytics_events (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        kind -> Varchar,
+        bytes -> Int8,
+        occurred_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// Per-app limit and usage on one volume (NULL limit: usage only).
     vault.app_quotas (id) {
         id -> Uuid,
@@ -18,6 +29,50 @@ diesel::table! {
         quota_limit -> Nullable<Int8>,
         quota_used -> Int8,
         quota_reserved -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// The stored chunks of a file (ciphertext), each with its SHA-256 and object path.
+    vault.file_chunks (file_id, chunk_index) {
+        file_id -> Uuid,
+        chunk_index -> Int4,
+        size -> Int8,
+        sha256 -> Bytea,
+        /// vault/<user_id>/<file_id>/<chunk_index> on the vault volume.
+        object_path -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Encrypted files: the content pointer, the wrapped file key and sizes, never a name.
+    vault.files (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        folder_id -> Nullable<Uuid>,
+        /// SHA-256 of the chunk hashes concatenated in index order; set by FinalizeFile.
+        merkle_hash -> Nullable<Bytea>,
+        encrypted_key -> Bytea,
+        size -> Int8,
+        chunk_count -> Int4,
+        state -> Varchar,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        completed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    /// The vault's folder tree; names are in the metadata blob.
+    vault.folders (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        /// NULL: the root. Moves refuse a folder's own subtree, so the tree has no cycles.
+        parent_id -> Nullable<Uuid>,
+        encrypted_key -> Bytea,
+        created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
 }
@@ -35,6 +90,35 @@ diesel::table! {
         password -> Nullable<Text>,
         /// SFTP private key, under TESSERA_STORAGE_SSH_KEY_DIR.
         key_path -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Permanently deleted files until purge_at: restorable, their bytes still counted.
+    vault.graveyard (file_id) {
+        file_id -> Uuid,
+        user_id -> Uuid,
+        /// Where the file was (no reference: the folder may go; a restore then lands in the root).
+        folder_id -> Nullable<Uuid>,
+        merkle_hash -> Bytea,
+        encrypted_key -> Bytea,
+        size -> Int8,
+        chunk_count -> Int4,
+        created_at -> Timestamptz,
+        deleted_at -> Timestamptz,
+        purge_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// The chunk pointers of a graveyard file, moved with it.
+    vault.graveyard_chunks (file_id, chunk_index) {
+        file_id -> Uuid,
+        chunk_index -> Int4,
+        size -> Int8,
+        sha256 -> Bytea,
+        object_path -> Text,
         created_at -> Timestamptz,
     }
 }
@@ -206,6 +290,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// One zero-knowledge vault per user: salt, wrapped master key, encrypted index.
+    vault.user_crypto (user_id) {
+        user_id -> Uuid,
+        /// The client's Argon2id salt (16-64 bytes), unique.
+        salt -> Bytea,
+        /// The master key wrapped with the user's root key; opaque here.
+        encrypted_master_key -> Bytea,
+        /// The encrypted index of the vault (names live only here), at most 3 MiB.
+        metadata_blob -> Bytea,
+        /// Optimistic lock: every save names the version it read and adds 1.
+        metadata_version -> Int8,
+        /// Live, pending and graveyard file sizes, changed with the rows it counts.
+        storage_used_bytes -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// Per-user limit and usage on one volume (NULL limit: usage only).
     vault.user_quotas (id) {
         id -> Uuid,
@@ -219,6 +322,11 @@ diesel::table! {
 }
 
 diesel::joinable!(app_quotas -> storage_volumes (volume_id));
+diesel::joinable!(file_chunks -> files (file_id));
+diesel::joinable!(files -> user_crypto (user_id));
+diesel::joinable!(folders -> user_crypto (user_id));
+diesel::joinable!(graveyard -> user_crypto (user_id));
+diesel::joinable!(graveyard_chunks -> graveyard (file_id));
 diesel::joinable!(http_credentials -> http_endpoints (endpoint_id));
 diesel::joinable!(s3_credentials -> s3_buckets (bucket_id));
 diesel::joinable!(storage_file_versions -> storage_files (file_id));
@@ -231,8 +339,14 @@ diesel::joinable!(storage_volumes -> local_paths (local_path_id));
 diesel::joinable!(user_quotas -> storage_volumes (volume_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    analytics_events,
     app_quotas,
+    file_chunks,
+    files,
+    folders,
     ftp_endpoints,
+    graveyard,
+    graveyard_chunks,
     http_credentials,
     http_endpoints,
     local_paths,
@@ -242,5 +356,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     storage_files,
     storage_uploads,
     storage_volumes,
+    user_crypto,
     user_quotas
 );

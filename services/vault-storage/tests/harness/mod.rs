@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_proto::tessera::vault::v1::file_service_client::FileServiceClient;
 use tessera_proto::tessera::vault::v1::storage_admin_service_client::StorageAdminServiceClient;
+use tessera_proto::tessera::vault::v1::vault_service_client::VaultServiceClient;
 use tessera_testkit::suite::{OPERATOR_TOKEN, RunningSuite, service_token};
 use tessera_testkit::{TestSuite, authed};
 use tessera_vault_storage::config::{Config, Roots};
@@ -84,6 +85,10 @@ impl Harness {
 
     pub async fn files(&self) -> FileServiceClient<Channel> {
         FileServiceClient::new(self.suite.channel("vault-storage").await)
+    }
+
+    pub async fn vault(&self) -> VaultServiceClient<Channel> {
+        VaultServiceClient::new(self.suite.channel("vault-storage").await)
     }
 
     /// A user's session token.

@@ -1,0 +1,103 @@
+//! `tessera.vault.v1.VaultService`: Nest's zero-knowledge vault. The server keeps ciphertext,
+//! wrapped keys, sizes and hashes for the user who owns them; every other user's id is
+//! NOT_FOUND, and no byte of a key, a blob or metadata reaches a log.
+
+pub mod crypto;
+pub mod folders;
+
+use tessera_kit::auth;
+use tessera_proto::tessera::vault::v1 as pb;
+use tessera_proto::tessera::vault::v1::vault_service_server::VaultService;
+use tonic::{Request, Response, Status};
+
+use crate::error::StorageError;
+use crate::state::Storage;
+
+/// See the proto.
+#[derive(Debug, Clone)]
+pub struct VaultApi(pub Storage);
+
+#[tonic::async_trait]
+impl VaultService for VaultApi {
+    async fn init_vault(
+        &self,
+        request: Request<pb::InitVaultRequest>,
+    ) -> Result<Response<pb::InitVaultResponse>, Status> {
+        let user = auth::user(&request)?.user_id;
+        let mut conn = self.0.db.conn().await.map_err(StorageError::from)?;
+        let row = crypto::init(&mut conn, user, request.get_ref()).await?;
+        Ok(Response::new(pb::InitVaultResponse {
+            vault: Some(crypto::vault(row)),
+        }))
+    }
+
+    async fn get_vault(
+        &self,
+        request: Request<pb::GetVaultRequest>,
+    ) -> Result<Response<pb::GetVaultResponse>, Status> {
+        let user = auth::user(&request)?.user_id;
+        let mut conn = self.0.db.conn().await.map_err(StorageError::from)?;
+        let row = crypto::load(&mut conn, user).await?;
+        Ok(Response::new(pb::GetVaultResponse {
+            vault: Some(crypto::vault(row)),
+        }))
+    }
+
+    async fn save_metadata(
+        &self,
+        request: Request<pb::SaveMetadataRequest>,
+    ) -> Result<Response<pb::SaveMetadataResponse>, Status> {
+        let user = auth::user(&request)?.user_id;
+        let mut conn = self.0.db.conn().await.map_err(StorageError::from)?;
+        let version = crypto::save_metadata(&mut conn, user, request.get_ref()).await?;
+        Ok(Response::new(pb::SaveMetadataResponse {
+            metadata_version: version,
+        }))
+    }
+
+    async fn rewrap_master_key(
+        &self,
+        request: Request<pb::RewrapMasterKeyRequest>,
+    ) -> Result<Response<pb::RewrapMasterKeyResponse>, Status> {
+        let user = auth::user(&request)?.user_id;
+        let mut conn = self.0.db.conn().await.map_err(StorageError::from)?;
+        let version = crypto::rewrap(&mut conn, user, request.get_ref()).await?;
+        Ok(Response::new(pb::RewrapMasterKeyResponse {
+            metadata_version: version,
+        }))
+    }
+
+    async fn create_folder(
+        &self,
+        request: Request<pb::CreateFolderRequest>,
+    ) -> Result<Response<pb::CreateFolderResponse>, Status> {
+        let user = auth::user(&request)?.user_id;
+        let row = folders::create(&self.0, user, request.get_ref()).await?;
+        Ok(Response::new(pb::CreateFolderResponse {
+            folder: Some(folders::folder(&row)),
+        }))
+    }
+
+    async fn move_folder(
+        &self,
+        request: Request<pb::MoveFolderRequest>,
+    ) -> Result<Response<pb::MoveFolderResponse>, Status> {
+        let user = auth::user(&request)?.user_id;
+        let row = folders::r#move(&self.0, user, request.get_ref()).await?;
+        Ok(Response::new(pb::MoveFolderResponse {
+            folder: Some(folders::folder(&row)),
+        }))
+    }
+
+    async fn list_folders(
+        &self,
+        request: Request<pb::ListFoldersRequest>,
+    ) -> Result<Response<pb::ListFoldersResponse>, Status> {
+        let user = auth::user(&request)?.user_id;
+        let page = folders::list(&self.0, user, request.get_ref()).await?;
+        Ok(Response::new(pb::ListFoldersResponse {
+            folders: page.items,
+            next_page_token: page.next_page_token,
+        }))
+    }
+}

@@ -1,0 +1,414 @@
+//! Nest's vault tables (seed 000) hold every seed field and the issue's constraints, in
+//! Postgres types; and no vault table can hold a name: names live only in the encrypted
+//! metadata blob.
+
+use tessera_testkit::TestDb;
+use tokio_postgres::Client;
+
+/// (column, Postgres type, nullable, default as Postgres prints it).
+type Column = (&'static str, &'static str, bool, Option<&'static str>);
+
+const NOW: Option<&str> = Some("now()");
+
+const TABLES: &[(&str, &[Column])] = &[
+    (
+        "user_crypto",
+        &[
+            ("user_id", "uuid", false, None),
+            ("salt", "bytea", false, None),
+            ("encrypted_master_key", "bytea", false, None),
+            ("metadata_blob", "bytea", false, None),
+            ("metadata_version", "bigint", false, Some("0")),
+            ("storage_used_bytes", "bigint", false, Some("0")),
+            ("created_at", "timestamptz", false, NOW),
+            ("updated_at", "timestamptz", false, NOW),
+        ],
+    ),
+    (
+        "folders",
+        &[
+            ("id", "uuid", false, None),
+            ("user_id", "uuid", false, None),
+            ("parent_id", "uuid", true, None),
+            ("encrypted_key", "bytea", false, None),
+            ("created_at", "timestamptz", false, NOW),
+            ("updated_at", "timestamptz", false, NOW),
+        ],
+    ),
+    (
+        "files",
+        &[
+            ("id", "uuid", false, None),
+            ("user_id", "uuid", false, None),
+            ("folder_id", "uuid", true, None),
+            ("merkle_hash", "bytea", true, None),
+            ("encrypted_key", "bytea", false, None),
+            ("size", "bigint", false, None),
+            ("chunk_count", "integer", false, None),
+            (
+                "state",
+                "varchar(10)",
+                false,
+                Some("'pending'::character varying"),
+            ),
+            ("created_at", "timestamptz", false, NOW),
+            ("updated_at", "timestamptz", false, NOW),
+            ("completed_at", "timestamptz", true, None),
+        ],
+    ),
+    (
+        "file_chunks",
+        &[
+            ("file_id", "uuid", false, None),
+            ("chunk_index", "integer", false, None),
+            ("size", "bigint", false, None),
+            ("sha256", "bytea", false, None),
+            ("object_path", "text", false, None),
+            ("created_at", "timestamptz", false, NOW),
+        ],
+    ),
+    (
+        "graveyard",
+        &[
+            ("file_id", "uuid", false, None),
+            ("user_id", "uuid", false, None),
+            ("folder_id", "uuid", true, None),
+            ("merkle_hash", "bytea", false, None),
+            ("encrypted_key", "bytea", false, None),
+            ("size", "bigint", false, None),
+            ("chunk_count", "integer", false, None),
+            ("created_at", "timestamptz", false, None),
+            ("deleted_at", "timestamptz", false, NOW),
+            ("purge_at", "timestamptz", false, None),
+        ],
+    ),
+    (
+        "graveyard_chunks",
+        &[
+            ("file_id", "uuid", false, None),
+            ("chunk_index", "integer", false, None),
+            ("size", "bigint", false, None),
+            ("sha256", "bytea", false, None),
+            ("object_path", "text", false, None),
+            ("created_at", "timestamptz", false, None),
+        ],
+    ),
+    (
+        "analytics_events",
+        &[
+            ("id", "uuid", false, None),
+            ("user_id", "uuid", false, None),
+            ("kind", "varchar(20)", false, None),
+            ("bytes", "bigint", false, Some("0")),
+            (
+                "occurred_at",
+                "timestamptz",
+                false,
+                Some("date_trunc('hour'::text, now(), 'UTC'::text)"),
+            ),
+        ],
+    ),
+];
+
+async fn columns(client: &Client, table: &str) -> Vec<(String, String, bool, Option<String>)> {
+    client
+        .query(
+            "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
+                    pg_get_expr(d.adbin, d.adrelid)
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             WHERE n.nspname = 'vault' AND c.relname = $1 AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum",
+            &[&table],
+        )
+        .await
+        .expect("columns")
+        .iter()
+        .map(|row| {
+            let udt: String = row.get(1);
+            let short = udt
+                .replace("character varying", "varchar")
+                .replace("timestamp with time zone", "timestamptz");
+            (row.get(0), short, row.get(2), row.get(3))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_vault_field_has_its_type_nullability_and_default() {
+    let db = TestDb::new().await;
+    let client = db.client().await;
+    for (table, expected) in TABLES {
+        let expected: Vec<(String, String, bool, Option<String>)> = expected
+            .iter()
+            .map(|(name, udt, null, default)| {
+                (
+                    (*name).to_owned(),
+                    (*udt).to_owned(),
+                    *null,
+                    default.map(str::to_owned),
+                )
+            })
+            .collect();
+        assert_eq!(columns(&client, table).await, expected, "vault.{table}");
+    }
+}
+
+#[tokio::test]
+async fn no_vault_table_has_a_column_that_could_hold_a_name() {
+    let db = TestDb::new().await;
+    let client = db.client().await;
+    let tables: Vec<&str> = TABLES.iter().map(|(t, _)| *t).collect();
+    let rows = client
+        .query(
+            "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod)
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'vault' AND c.relname = ANY($1) AND a.attnum > 0
+               AND NOT a.attisdropped",
+            &[&tables],
+        )
+        .await
+        .expect("columns");
+    assert!(rows.len() > 40, "the query sees the vault's columns");
+    // Free text is where a name would go: only these are text, each a closed set or a path
+    // the server builds from ids.
+    let allowed_text = [
+        "files.state",
+        "file_chunks.object_path",
+        "graveyard_chunks.object_path",
+        "analytics_events.kind",
+    ];
+    for row in &rows {
+        let (table, column, udt): (String, String, String) = (row.get(0), row.get(1), row.get(2));
+        let lower = column.to_lowercase();
+        for word in ["name", "title", "label", "path"] {
+            assert!(
+                !lower.contains(word) || column == "object_path",
+                "vault.{table}.{column} looks like it holds a name"
+            );
+        }
+        let texty = udt == "text" || udt.starts_with("character") || udt == "jsonb";
+        assert!(
+            !texty || allowed_text.contains(&format!("{table}.{column}").as_str()),
+            "vault.{table}.{column} ({udt}) could hold a name"
+        );
+    }
+}
+
+/// Runs `sql` (as the service's role) and returns the name of the constraint it broke.
+async fn broken(client: &Client, sql: &str) -> String {
+    let error = client
+        .batch_execute(&format!(
+            "BEGIN; SET LOCAL ROLE tessera_vault; {sql}; COMMIT"
+        ))
+        .await
+        .expect_err(sql);
+    client.batch_execute("ROLLBACK").await.expect("rollback");
+    error
+        .as_db_error()
+        .and_then(|e| e.constraint().map(str::to_owned))
+        .unwrap_or_else(|| panic!("{sql}: {error:?}"))
+}
+
+const ALICE: &str = "00000000-0000-7000-8000-00000000000a";
+const BOB: &str = "00000000-0000-7000-8000-00000000000b";
+const ROOT: &str = "00000000-0000-7000-8000-000000000001";
+const BOBS: &str = "00000000-0000-7000-8000-000000000002";
+const FILE: &str = "00000000-0000-7000-8000-000000000003";
+const HASH: &str = "'\\x0000000000000000000000000000000000000000000000000000000000000000'";
+
+fn vault(user: &str, salt: &str) -> String {
+    format!(
+        "INSERT INTO vault.user_crypto (user_id, salt, encrypted_master_key, metadata_blob) VALUES ('{user}', {salt}, '\\x01', '\\x')"
+    )
+}
+
+fn folder(id: &str, user: &str, parent: &str, key: &str) -> String {
+    format!(
+        "INSERT INTO vault.folders (id, user_id, parent_id, encrypted_key) VALUES ('{id}', '{user}', {parent}, {key})"
+    )
+}
+
+fn file(columns: &str, values: &str) -> String {
+    format!(
+        "INSERT INTO vault.files (id, user_id, encrypted_key, size, chunk_count{columns}) VALUES (gen_random_uuid(), '{ALICE}', uuid_send(gen_random_uuid()), 10, 1{values})"
+    )
+}
+
+#[tokio::test]
+async fn vault_constraints_hold() {
+    let db = TestDb::new().await;
+    let client = db.client().await;
+    let salt_a = "'\\x000102030405060708090a0b0c0d0e0f'";
+    client
+        .batch_execute(&format!(
+            "SET ROLE tessera_vault; {}; {}; {}; {};
+             INSERT INTO vault.files (id, user_id, folder_id, encrypted_key, size, chunk_count)
+                 VALUES ('{FILE}', '{ALICE}', '{ROOT}', '\\x03', 10, 1);
+             RESET ROLE",
+            vault(ALICE, salt_a),
+            vault(BOB, "'\\x101112131415161718191a1b1c1d1e1f'"),
+            folder(ROOT, ALICE, "NULL", "'\\x01'"),
+            folder(BOBS, BOB, "NULL", "'\\x02'"),
+        ))
+        .await
+        .expect("valid rows");
+
+    let cases: Vec<(String, &str)> = vec![
+        (
+            vault(ALICE, "'\\x202122232425262728292a2b2c2d2e2f'"),
+            "user_crypto_pkey",
+        ),
+        (
+            vault("00000000-0000-7000-8000-0000000000cc", salt_a),
+            "user_crypto_salt_key",
+        ),
+        (
+            vault("00000000-0000-7000-8000-0000000000cc", "'\\x0001'"),
+            "user_crypto_salt_length",
+        ),
+        (
+            "UPDATE vault.user_crypto SET metadata_blob = convert_to(repeat('x', 3145729), 'UTF8')"
+                .into(),
+            "user_crypto_metadata_blob_size",
+        ),
+        (
+            "UPDATE vault.user_crypto SET storage_used_bytes = -1".into(),
+            "user_crypto_storage_used",
+        ),
+        (
+            "UPDATE vault.user_crypto SET metadata_version = -1".into(),
+            "user_crypto_metadata_version",
+        ),
+        (
+            folder(
+                "00000000-0000-7000-8000-0000000000dd",
+                ALICE,
+                "NULL",
+                "'\\x01'",
+            ),
+            "folders_encrypted_key_key",
+        ),
+        // Bob's folder cannot hang under Alice's.
+        (
+            folder(
+                "00000000-0000-7000-8000-0000000000dd",
+                BOB,
+                &format!("'{ROOT}'"),
+                "'\\x09'",
+            ),
+            "folders_parent_fkey",
+        ),
+        (
+            folder(
+                "00000000-0000-7000-8000-0000000000dd",
+                "00000000-0000-7000-8000-0000000000cc",
+                "NULL",
+                "'\\x09'",
+            ),
+            "folders_user_id_fkey",
+        ),
+        (
+            format!("UPDATE vault.folders SET parent_id = id WHERE id = '{ROOT}'"),
+            "folders_not_own_parent",
+        ),
+        (file(", state", ", 'done'"), "files_state"),
+        (
+            file(
+                ", state, merkle_hash, completed_at",
+                ", 'complete', NULL, now()",
+            ),
+            "files_complete_shape",
+        ),
+        (
+            file(
+                ", state, merkle_hash, completed_at",
+                ", 'complete', '\\x00', now()",
+            ),
+            "files_merkle_hash_length",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.files (id, user_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '\\x03', 1, 1)"
+            ),
+            "files_encrypted_key_key",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.files (id, user_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '\\x04', 0, 1)"
+            ),
+            "files_chunk_count",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.files (id, user_id, folder_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '{BOBS}', '\\x05', 1, 1)"
+            ),
+            "files_folder_fkey",
+        ),
+        (
+            format!("DELETE FROM vault.folders WHERE id = '{ROOT}'"),
+            "files_folder_fkey",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.file_chunks (file_id, chunk_index, size, sha256, object_path) VALUES ('{FILE}', -1, 1, {HASH}, 'p')"
+            ),
+            "file_chunks_chunk_index",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.file_chunks (file_id, chunk_index, size, sha256, object_path) VALUES ('{FILE}', 0, 1, '\\x00', 'p')"
+            ),
+            "file_chunks_sha256_length",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.file_chunks (file_id, chunk_index, size, sha256, object_path) VALUES ('{FILE}', 0, 1, {HASH}, 'p'), ('{FILE}', 0, 1, {HASH}, 'q')"
+            ),
+            "file_chunks_pkey",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.graveyard (file_id, user_id, merkle_hash, encrypted_key, size, chunk_count, created_at, purge_at) VALUES (gen_random_uuid(), '{ALICE}', {HASH}, '\\x07', 1, 1, now(), now() - interval '1 day')"
+            ),
+            "graveyard_purge_after_delete",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.analytics_events (id, user_id, kind) VALUES (gen_random_uuid(), '{ALICE}', 'rename')"
+            ),
+            "analytics_events_kind",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.analytics_events (id, user_id, kind, occurred_at) VALUES (gen_random_uuid(), '{ALICE}', 'upload', '2026-11-27 10:15:00+00')"
+            ),
+            "analytics_events_hour",
+        ),
+    ];
+    for (sql, constraint) in cases {
+        assert_eq!(broken(&client, &sql).await, constraint, "{sql}");
+    }
+
+    // Chunks go with their file, and a vault takes its user's rows with it.
+    client
+        .batch_execute(&format!(
+            "SET ROLE tessera_vault;
+             INSERT INTO vault.file_chunks (file_id, chunk_index, size, sha256, object_path) VALUES ('{FILE}', 0, 10, {HASH}, 'vault/a/f/0');
+             DELETE FROM vault.files WHERE id = '{FILE}';
+             DELETE FROM vault.user_crypto WHERE user_id = '{ALICE}';
+             RESET ROLE"
+        ))
+        .await
+        .expect("cascades");
+    let left = client
+        .query_one(
+            "SELECT (SELECT count(*) FROM vault.file_chunks) + (SELECT count(*) FROM vault.folders WHERE user_id = $1::text::uuid)",
+            &[&ALICE],
+        )
+        .await
+        .expect("count");
+    assert_eq!(left.get::<_, i64>(0), 0);
+}
