@@ -86,6 +86,7 @@ for service in "${services[@]}"; do
       "TESSERA_KEY_RING=$TESSERA_KEY_RING"
       "TESSERA_OPERATOR_CREDENTIALS=dev:$operator_hash"
       "TESSERA_STORAGE_LOCAL_ROOTS=$root/.tessera/volumes"
+      "TESSERA_VAULT_VOLUME=vault"
     )
   fi
   port=${ports[$service]}

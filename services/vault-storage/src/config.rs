@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
+use tessera_kit::ids::Tier;
 
 use crate::host_paths;
 
@@ -30,6 +31,71 @@ pub struct Config {
     #[arg(long, env = "TESSERA_STORAGE_PART_BYTES", default_value_t = 64 << 20,
           value_parser = clap::value_parser!(u64).range(1 << 20..=1 << 30))]
     pub part_bytes: u64,
+
+    /// The volume (by name) that holds vault chunks. Unset: the vault keeps no files.
+    #[arg(long, env = "TESSERA_VAULT_VOLUME", default_value = "")]
+    pub vault_volume: String,
+
+    /// Vault bytes each tier may keep (live, pending and graveyard files), e.g.
+    /// `free=10GiB,pro=2TiB,team=10TiB`; a tier not named has no limit.
+    #[arg(long, env = "TESSERA_VAULT_TIER_QUOTAS", default_value = "free=10GiB,pro=2TiB,team=10TiB",
+          value_parser = parse_tier_quotas)]
+    pub tier_quotas: TierQuotas,
+
+    /// How long a deleted vault file stays restorable (and counted) before its bytes go.
+    #[arg(long, env = "TESSERA_VAULT_GRAVEYARD_RETENTION", default_value = "30days",
+          value_parser = tessera_kit::config::parse_duration)]
+    pub graveyard_retention: Duration,
+}
+
+/// Bytes per tier.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TierQuotas(pub Vec<(Tier, i64)>);
+
+impl TierQuotas {
+    /// The limit of `tier`, if it has one.
+    pub fn limit(&self, tier: Tier) -> Option<i64> {
+        self.0
+            .iter()
+            .find(|(t, _)| *t == tier)
+            .map(|(_, bytes)| *bytes)
+    }
+}
+
+fn parse_tier_quotas(raw: &str) -> Result<TierQuotas, String> {
+    let mut quotas = Vec::new();
+    for entry in raw.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        let (tier, size) = entry
+            .split_once('=')
+            .ok_or_else(|| format!("`{entry}` is not tier=size"))?;
+        let tier: Tier = tier
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{tier}` is not a tier (free, pro, team)"))?;
+        quotas.push((tier, parse_size(size.trim())?));
+    }
+    Ok(TierQuotas(quotas))
+}
+
+/// `10GiB`, `512MiB`, `1TiB`, `4096` (bytes).
+fn parse_size(raw: &str) -> Result<i64, String> {
+    let units = [
+        ("TiB", 1i64 << 40),
+        ("GiB", 1 << 30),
+        ("MiB", 1 << 20),
+        ("KiB", 1 << 10),
+    ];
+    let (number, unit) = units
+        .iter()
+        .find_map(|(suffix, unit)| raw.strip_suffix(suffix).map(|n| (n, *unit)))
+        .unwrap_or((raw, 1));
+    number
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|n| *n >= 0)
+        .ok_or_else(|| format!("`{raw}` is not a size such as 10GiB"))
 }
 
 /// Resolved, absolute directories.
@@ -47,6 +113,32 @@ impl Default for Config {
             ssh_key_dir: Roots::default(),
             retention: Duration::from_secs(30 * 24 * 3600),
             part_bytes: 64 << 20,
+            vault_volume: String::new(),
+            tier_quotas: TierQuotas::default(),
+            graveyard_retention: Duration::from_secs(30 * 24 * 3600),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tier_quotas_parse_sizes_and_refuse_nonsense() {
+        let quotas = parse_tier_quotas("free=10GiB, pro=2TiB,team=4096").expect("valid");
+        assert_eq!(quotas.limit(Tier::Free), Some(10 << 30));
+        assert_eq!(quotas.limit(Tier::Pro), Some(2 << 40));
+        assert_eq!(quotas.limit(Tier::Team), Some(4096));
+        assert_eq!(parse_tier_quotas("").expect("none").limit(Tier::Free), None);
+        for bad in [
+            "gold=1GiB",
+            "free",
+            "free=lots",
+            "free=-1",
+            "free=99999999TiB",
+        ] {
+            assert!(parse_tier_quotas(bad).is_err(), "{bad}");
         }
     }
 }

@@ -90,3 +90,34 @@ tessera_kit::id! {
     /// A folder of a user's vault.
     pub struct FolderId("folder");
 }
+
+tessera_kit::id! {
+    /// A file of a user's vault.
+    pub struct VaultFileId("file");
+}
+
+tessera_kit::text_enum! {
+    /// Whether a vault file's chunks are all in (`files.state`).
+    pub enum FileState {
+        /// Declared; chunks arriving.
+        Pending = "pending",
+        /// Finalized: immutable.
+        Complete = "complete",
+    }
+}
+
+tessera_kit::text_enum! {
+    /// What an anonymised vault analytics event counts (`analytics_events.kind`).
+    pub enum AnalyticsKind {
+        /// A file was finalized.
+        Upload = "upload",
+        /// A file was deleted (to the graveyard, or a pending one removed).
+        Delete = "delete",
+        /// A file came back from the graveyard.
+        Restore = "restore",
+        /// A graveyard file's bytes went for good.
+        Purge = "purge",
+        /// A pending file was never finished and went after 24 hours.
+        Expire = "expire",
+    }
+}

@@ -1,6 +1,8 @@
 //! Background upkeep of the Storage Service: unfinished uploads past their 7 days end (bytes
 //! and reservation freed), and soft-deleted files past `TESSERA_STORAGE_RETENTION` are purged
-//! (record, kept versions, and every object no other record or upload still needs).
+//! (record, kept versions, and every object no other record or upload still needs). The vault's
+//! graveyard is purged after `TESSERA_VAULT_GRAVEYARD_RETENTION`, its pending files expire
+//! after 24 hours, and queued object deletions are carried out.
 
 use std::time::Duration;
 
@@ -29,6 +31,9 @@ const BATCH: i64 = 200;
 pub struct Swept {
     pub expired_uploads: usize,
     pub purged_files: usize,
+    pub purged_vault_files: usize,
+    pub expired_vault_files: usize,
+    pub deleted_objects: usize,
 }
 
 /// Starts the sweep loop once the schema is migrated; it ends with the service.
@@ -85,6 +90,9 @@ pub async fn sweep(storage: &Storage, now: DateTime<Utc>) -> Result<Swept, Stora
         purge(storage, &file).await?;
         swept.purged_files += 1;
     }
+    (swept.purged_vault_files, swept.expired_vault_files) =
+        crate::vault::graveyard::sweep(storage, now).await?;
+    swept.deleted_objects = crate::vault::deletions::drain(storage, now).await?;
     Ok(swept)
 }
 

@@ -4,7 +4,8 @@
 use tessera_testkit::TestDb;
 use tessera_testkit::schema::{allowed_values, spellings};
 use tessera_vault_storage::ids::{
-    Driver, FtpProtocol, HttpAuthType, Namespace, PathStrategy, VersioningMode,
+    AnalyticsKind, Driver, FileState, FtpProtocol, HttpAuthType, Namespace, PathStrategy,
+    VersioningMode,
 };
 
 #[tokio::test]
@@ -35,5 +36,13 @@ async fn enums_spell_exactly_what_their_check_constraints_allow() {
     assert_eq!(
         allowed("ftp_endpoints", "protocol").await,
         spellings(FtpProtocol::ALL, FtpProtocol::as_str)
+    );
+    assert_eq!(
+        allowed("files", "state").await,
+        spellings(FileState::ALL, FileState::as_str)
+    );
+    assert_eq!(
+        allowed("analytics_events", "kind").await,
+        spellings(AnalyticsKind::ALL, AnalyticsKind::as_str)
     );
 }

@@ -41,6 +41,7 @@ const TABLES: &[(&str, &[Column])] = &[
             ("id", "uuid", false, None),
             ("user_id", "uuid", false, None),
             ("folder_id", "uuid", true, None),
+            ("volume_id", "uuid", false, None),
             ("merkle_hash", "bytea", true, None),
             ("encrypted_key", "bytea", false, None),
             ("size", "bigint", false, None),
@@ -73,6 +74,7 @@ const TABLES: &[(&str, &[Column])] = &[
             ("file_id", "uuid", false, None),
             ("user_id", "uuid", false, None),
             ("folder_id", "uuid", true, None),
+            ("volume_id", "uuid", false, None),
             ("merkle_hash", "bytea", false, None),
             ("encrypted_key", "bytea", false, None),
             ("size", "bigint", false, None),
@@ -106,6 +108,17 @@ const TABLES: &[(&str, &[Column])] = &[
                 false,
                 Some("date_trunc('hour'::text, now(), 'UTC'::text)"),
             ),
+        ],
+    ),
+    (
+        "object_deletions",
+        &[
+            ("id", "uuid", false, None),
+            ("volume_id", "uuid", false, None),
+            ("object_path", "text", false, None),
+            ("attempts", "integer", false, Some("0")),
+            ("queued_at", "timestamptz", false, NOW),
+            ("next_attempt_at", "timestamptz", false, NOW),
         ],
     ),
 ];
@@ -178,6 +191,7 @@ async fn no_vault_table_has_a_column_that_could_hold_a_name() {
         "files.state",
         "file_chunks.object_path",
         "graveyard_chunks.object_path",
+        "object_deletions.object_path",
         "analytics_events.kind",
     ];
     for row in &rows {
@@ -217,6 +231,8 @@ const BOB: &str = "00000000-0000-7000-8000-00000000000b";
 const ROOT: &str = "00000000-0000-7000-8000-000000000001";
 const BOBS: &str = "00000000-0000-7000-8000-000000000002";
 const FILE: &str = "00000000-0000-7000-8000-000000000003";
+const LOCAL: &str = "00000000-0000-7000-8000-000000000004";
+const VOLUME: &str = "00000000-0000-7000-8000-000000000005";
 const HASH: &str = "'\\x0000000000000000000000000000000000000000000000000000000000000000'";
 
 fn vault(user: &str, salt: &str) -> String {
@@ -233,7 +249,7 @@ fn folder(id: &str, user: &str, parent: &str, key: &str) -> String {
 
 fn file(columns: &str, values: &str) -> String {
     format!(
-        "INSERT INTO vault.files (id, user_id, encrypted_key, size, chunk_count{columns}) VALUES (gen_random_uuid(), '{ALICE}', uuid_send(gen_random_uuid()), 10, 1{values})"
+        "INSERT INTO vault.files (id, user_id, volume_id, encrypted_key, size, chunk_count{columns}) VALUES (gen_random_uuid(), '{ALICE}', '{VOLUME}', uuid_send(gen_random_uuid()), 10, 1{values})"
     )
 }
 
@@ -245,8 +261,11 @@ async fn vault_constraints_hold() {
     client
         .batch_execute(&format!(
             "SET ROLE tessera_vault; {}; {}; {}; {};
-             INSERT INTO vault.files (id, user_id, folder_id, encrypted_key, size, chunk_count)
-                 VALUES ('{FILE}', '{ALICE}', '{ROOT}', '\\x03', 10, 1);
+             INSERT INTO vault.local_paths (id, path) VALUES ('{LOCAL}', '/srv/tessera');
+             INSERT INTO vault.storage_volumes (id, name, driver, config)
+                 VALUES ('{VOLUME}', 'vault', 'local', '{{\"local_path_id\": \"{LOCAL}\"}}');
+             INSERT INTO vault.files (id, user_id, folder_id, volume_id, encrypted_key, size, chunk_count)
+                 VALUES ('{FILE}', '{ALICE}', '{ROOT}', '{VOLUME}', '\\x03', 10, 1);
              RESET ROLE",
             vault(ALICE, salt_a),
             vault(BOB, "'\\x101112131415161718191a1b1c1d1e1f'"),
@@ -331,19 +350,19 @@ async fn vault_constraints_hold() {
         ),
         (
             format!(
-                "INSERT INTO vault.files (id, user_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '\\x03', 1, 1)"
+                "INSERT INTO vault.files (id, user_id, volume_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '{VOLUME}', '\\x03', 1, 1)"
             ),
             "files_encrypted_key_key",
         ),
         (
             format!(
-                "INSERT INTO vault.files (id, user_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '\\x04', 0, 1)"
+                "INSERT INTO vault.files (id, user_id, volume_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '{VOLUME}', '\\x04', 0, 1)"
             ),
             "files_chunk_count",
         ),
         (
             format!(
-                "INSERT INTO vault.files (id, user_id, folder_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '{BOBS}', '\\x05', 1, 1)"
+                "INSERT INTO vault.files (id, user_id, folder_id, volume_id, encrypted_key, size, chunk_count) VALUES (gen_random_uuid(), '{ALICE}', '{BOBS}', '{VOLUME}', '\\x05', 1, 1)"
             ),
             "files_folder_fkey",
         ),
@@ -371,7 +390,7 @@ async fn vault_constraints_hold() {
         ),
         (
             format!(
-                "INSERT INTO vault.graveyard (file_id, user_id, merkle_hash, encrypted_key, size, chunk_count, created_at, purge_at) VALUES (gen_random_uuid(), '{ALICE}', {HASH}, '\\x07', 1, 1, now(), now() - interval '1 day')"
+                "INSERT INTO vault.graveyard (file_id, user_id, volume_id, merkle_hash, encrypted_key, size, chunk_count, created_at, purge_at) VALUES (gen_random_uuid(), '{ALICE}', '{VOLUME}', {HASH}, '\\x07', 1, 1, now(), now() - interval '1 day')"
             ),
             "graveyard_purge_after_delete",
         ),

@@ -52,6 +52,8 @@ diesel::table! {
         id -> Uuid,
         user_id -> Uuid,
         folder_id -> Nullable<Uuid>,
+        /// The volume holding the chunks (TESSERA_VAULT_VOLUME when the file was created).
+        volume_id -> Uuid,
         /// SHA-256 of the chunk hashes concatenated in index order; set by FinalizeFile.
         merkle_hash -> Nullable<Bytea>,
         encrypted_key -> Bytea,
@@ -101,6 +103,7 @@ diesel::table! {
         user_id -> Uuid,
         /// Where the file was (no reference: the folder may go; a restore then lands in the root).
         folder_id -> Nullable<Uuid>,
+        volume_id -> Uuid,
         merkle_hash -> Bytea,
         encrypted_key -> Bytea,
         size -> Int8,
@@ -153,6 +156,18 @@ diesel::table! {
         path -> Text,
         description -> Nullable<Text>,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Backend objects to delete: queued with the rows that pointed at them.
+    vault.object_deletions (id) {
+        id -> Uuid,
+        volume_id -> Uuid,
+        object_path -> Text,
+        attempts -> Int4,
+        queued_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
     }
 }
 
@@ -324,10 +339,13 @@ diesel::table! {
 diesel::joinable!(app_quotas -> storage_volumes (volume_id));
 diesel::joinable!(file_chunks -> files (file_id));
 diesel::joinable!(files -> user_crypto (user_id));
+diesel::joinable!(files -> storage_volumes (volume_id));
 diesel::joinable!(folders -> user_crypto (user_id));
 diesel::joinable!(graveyard -> user_crypto (user_id));
+diesel::joinable!(graveyard -> storage_volumes (volume_id));
 diesel::joinable!(graveyard_chunks -> graveyard (file_id));
 diesel::joinable!(http_credentials -> http_endpoints (endpoint_id));
+diesel::joinable!(object_deletions -> storage_volumes (volume_id));
 diesel::joinable!(s3_credentials -> s3_buckets (bucket_id));
 diesel::joinable!(storage_file_versions -> storage_files (file_id));
 diesel::joinable!(storage_files -> storage_volumes (volume_id));
@@ -350,6 +368,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     http_credentials,
     http_endpoints,
     local_paths,
+    object_deletions,
     s3_buckets,
     s3_credentials,
     storage_file_versions,

@@ -13,7 +13,7 @@ use tessera_proto::tessera::vault::v1 as pb;
 use tessera_schema::vault::storage_files;
 
 use super::records::{FileRow, Principal};
-use crate::drivers::CHUNK;
+use crate::drivers::{CHUNK, DriverError};
 use crate::error::StorageError;
 use crate::ids::FileId;
 use crate::state::Storage;
@@ -88,27 +88,33 @@ pub async fn open(
             }
             None => store.read(&file.storage_path, start..end).await?,
         }
-        .map_err(StorageError::from)
-        // Messages of at most CHUNK bytes, whatever sizes the backend hands over (slices of
-        // the same buffer: no copy).
-        .map_ok(|bytes| {
-            let pieces: Vec<Result<bytes::Bytes, StorageError>> = (0..bytes.len())
-                .step_by(CHUNK)
-                .map(|at| Ok(bytes.slice(at..(at + CHUNK).min(bytes.len()))))
-                .collect();
-            futures::stream::iter(pieces)
-        })
-        .try_flatten()
-        .boxed()
     };
+    Ok((file, exactly(bytes, end - start)))
+}
+
+/// `bytes` as messages of at most CHUNK bytes (slices of the backend's buffers: no copy),
+/// ending in DATA_LOSS if the backend hands over other than `expected` bytes.
+pub fn exactly(
+    bytes: BoxStream<'static, Result<bytes::Bytes, DriverError>>,
+    expected: u64,
+) -> BoxStream<'static, Result<bytes::Bytes, StorageError>> {
     let sent = Arc::new(AtomicU64::new(0));
     let counted = {
         let sent = sent.clone();
-        bytes.inspect_ok(move |chunk| {
-            sent.fetch_add(chunk.len() as u64, Ordering::Relaxed);
-        })
+        bytes
+            .map_err(StorageError::from)
+            .map_ok(|bytes| {
+                let pieces: Vec<Result<bytes::Bytes, StorageError>> = (0..bytes.len())
+                    .step_by(CHUNK)
+                    .map(|at| Ok(bytes.slice(at..(at + CHUNK).min(bytes.len()))))
+                    .collect();
+                futures::stream::iter(pieces)
+            })
+            .try_flatten()
+            .inspect_ok(move |chunk| {
+                sent.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+            })
     };
-    let expected = end - start;
     let check = futures::stream::once(async move {
         let got = AtomicU64::load(&sent, Ordering::Relaxed);
         if got == expected {
@@ -120,5 +126,5 @@ pub async fn open(
         }
     })
     .filter_map(|item| async move { item });
-    Ok((file, counted.chain(check).boxed()))
+    counted.chain(check).boxed()
 }

@@ -33,7 +33,7 @@ const RENEW_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 const QUEUE: usize = 4;
 
 /// The writer of one part, running beside the stream.
-struct Part {
+pub(crate) struct Part {
     offset: u64,
     len: u64,
     tx: mpsc::Sender<Result<Bytes, DriverError>>,
@@ -41,7 +41,7 @@ struct Part {
 }
 
 impl Part {
-    fn start(store: &Store, dir: &str, offset: u64) -> Self {
+    pub(crate) fn start(store: &Store, dir: &str, offset: u64) -> Self {
         let (tx, rx) = mpsc::channel(QUEUE);
         let (store, dir) = (store.clone(), dir.to_owned());
         let task = tokio::spawn(async move {
@@ -57,7 +57,7 @@ impl Part {
         }
     }
 
-    async fn send(&mut self, chunk: Bytes) -> Result<(), StorageError> {
+    pub(crate) async fn send(&mut self, chunk: Bytes) -> Result<(), StorageError> {
         self.len += chunk.len() as u64;
         if self.tx.send(Ok(chunk)).await.is_err() {
             // The writer stopped early: its result says why.
@@ -71,7 +71,7 @@ impl Part {
     }
 
     /// Waits for the part to be durable; returns its (offset, length).
-    async fn finish(self) -> Result<(u64, u64), StorageError> {
+    pub(crate) async fn finish(self) -> Result<(u64, u64), StorageError> {
         drop(self.tx);
         let written = self
             .task
@@ -87,7 +87,7 @@ impl Part {
     }
 
     /// Abandons the part: the writer aborts what it wrote (it is never recorded).
-    async fn abort(self) {
+    pub(crate) async fn abort(self) {
         let _ = self
             .tx
             .send(Err(DriverError::Unavailable(
@@ -101,13 +101,13 @@ impl Part {
 
 /// SHA-256 on a thread of its own, beside receiving and writing: it is the costliest step
 /// per byte, and chunks are shared, not copied, to get there.
-struct Hashing {
+pub(crate) struct Hashing {
     tx: mpsc::Sender<Bytes>,
     task: JoinHandle<Sha256>,
 }
 
 impl Hashing {
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let (tx, mut rx) = mpsc::channel::<Bytes>(QUEUE * 2);
         let task = tokio::task::spawn_blocking(move || {
             let mut hasher = Sha256::new();
@@ -119,14 +119,14 @@ impl Hashing {
         Self { tx, task }
     }
 
-    async fn update(&self, chunk: Bytes) -> Result<(), StorageError> {
+    pub(crate) async fn update(&self, chunk: Bytes) -> Result<(), StorageError> {
         self.tx
             .send(chunk)
             .await
             .map_err(|_| StorageError::Internal("the hashing thread stopped".into()))
     }
 
-    async fn finish(self) -> Result<[u8; 32], StorageError> {
+    pub(crate) async fn finish(self) -> Result<[u8; 32], StorageError> {
         drop(self.tx);
         let hasher = self
             .task

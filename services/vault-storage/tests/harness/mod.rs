@@ -4,17 +4,20 @@
 
 #![allow(dead_code)] // each test binary uses some of these
 
+pub mod vault;
+
 use std::path::PathBuf;
 
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
+use tessera_kit::ids::Tier;
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_proto::tessera::vault::v1::file_service_client::FileServiceClient;
 use tessera_proto::tessera::vault::v1::storage_admin_service_client::StorageAdminServiceClient;
 use tessera_proto::tessera::vault::v1::vault_service_client::VaultServiceClient;
 use tessera_testkit::suite::{OPERATOR_TOKEN, RunningSuite, service_token};
 use tessera_testkit::{TestSuite, authed};
-use tessera_vault_storage::config::{Config, Roots};
+use tessera_vault_storage::config::{Config, Roots, TierQuotas};
 use tonic::Status;
 use tonic::transport::Channel;
 
@@ -44,6 +47,9 @@ pub fn config(root: &std::path::Path) -> Config {
         ssh_key_dir: Roots(ssh_key_dir.into_iter().collect()),
         // Small parts, so resuming shows after a few MiB.
         part_bytes: MIB as u64,
+        // The vault keeps its chunks on the volume a test names `vault`; free users get 64 MiB.
+        vault_volume: "vault".into(),
+        tier_quotas: TierQuotas(vec![(Tier::Free, 64 * MIB as i64)]),
         ..Config::default()
     }
 }

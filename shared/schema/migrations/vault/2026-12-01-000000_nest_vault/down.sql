@@ -1,3 +1,4 @@
+DROP TABLE vault.object_deletions;
 DROP TABLE vault.analytics_events;
 DROP TABLE vault.graveyard_chunks;
 DROP TABLE vault.graveyard;

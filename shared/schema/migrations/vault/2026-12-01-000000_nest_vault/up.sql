@@ -50,6 +50,7 @@ CREATE TABLE vault.files (
     id uuid PRIMARY KEY,
     user_id uuid NOT NULL REFERENCES vault.user_crypto (user_id) ON DELETE CASCADE,
     folder_id uuid,
+    volume_id uuid NOT NULL REFERENCES vault.storage_volumes (id) ON DELETE RESTRICT,
     merkle_hash bytea,
     encrypted_key bytea NOT NULL,
     size bigint NOT NULL,
@@ -77,6 +78,7 @@ CREATE INDEX files_user_folder_idx ON vault.files (user_id, folder_id, id);
 CREATE INDEX files_folder_id_idx ON vault.files (folder_id);
 CREATE INDEX files_pending_created_at_idx ON vault.files (created_at) WHERE state = 'pending';
 COMMENT ON TABLE vault.files IS 'Encrypted files: the content pointer, the wrapped file key and sizes, never a name.';
+COMMENT ON COLUMN vault.files.volume_id IS 'The volume holding the chunks (TESSERA_VAULT_VOLUME when the file was created).';
 COMMENT ON COLUMN vault.files.merkle_hash IS 'SHA-256 of the chunk hashes concatenated in index order; set by FinalizeFile.';
 
 CREATE TABLE vault.file_chunks (
@@ -99,6 +101,7 @@ CREATE TABLE vault.graveyard (
     file_id uuid PRIMARY KEY,
     user_id uuid NOT NULL REFERENCES vault.user_crypto (user_id) ON DELETE CASCADE,
     folder_id uuid,
+    volume_id uuid NOT NULL REFERENCES vault.storage_volumes (id) ON DELETE RESTRICT,
     merkle_hash bytea NOT NULL,
     encrypted_key bytea NOT NULL,
     size bigint NOT NULL,
@@ -112,7 +115,7 @@ CREATE TABLE vault.graveyard (
     CONSTRAINT graveyard_chunk_count CHECK (chunk_count >= 0),
     CONSTRAINT graveyard_purge_after_delete CHECK (purge_at >= deleted_at)
 );
-CREATE INDEX graveyard_user_deleted_idx ON vault.graveyard (user_id, deleted_at DESC, file_id);
+CREATE INDEX graveyard_user_deleted_idx ON vault.graveyard (user_id, deleted_at DESC, file_id DESC);
 CREATE INDEX graveyard_purge_at_idx ON vault.graveyard (purge_at);
 COMMENT ON TABLE vault.graveyard IS 'Permanently deleted files until purge_at: restorable, their bytes still counted.';
 COMMENT ON COLUMN vault.graveyard.folder_id IS 'Where the file was (no reference: the folder may go; a restore then lands in the root).';
@@ -145,3 +148,19 @@ CREATE TABLE vault.analytics_events (
 CREATE INDEX analytics_events_occurred_at_idx ON vault.analytics_events (occurred_at, kind);
 CREATE INDEX analytics_events_user_id_idx ON vault.analytics_events (user_id);
 COMMENT ON TABLE vault.analytics_events IS 'Anonymised activity: a user, a kind, bytes and the hour; never a file, folder or chunk.';
+
+-- Objects whose rows are gone and whose bytes must go too: queued in the transaction that
+-- removes the rows, deleted from the backend afterwards (retried with backoff), so bytes go
+-- even when the service stops in between.
+CREATE TABLE vault.object_deletions (
+    id uuid PRIMARY KEY,
+    volume_id uuid NOT NULL REFERENCES vault.storage_volumes (id) ON DELETE CASCADE,
+    object_path text NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    queued_at timestamptz NOT NULL DEFAULT now(),
+    next_attempt_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT object_deletions_object_path_nonempty CHECK (object_path <> ''),
+    CONSTRAINT object_deletions_attempts CHECK (attempts >= 0)
+);
+CREATE INDEX object_deletions_next_attempt_at_idx ON vault.object_deletions (next_attempt_at);
+COMMENT ON TABLE vault.object_deletions IS 'Backend objects to delete: queued with the rows that pointed at them.';
