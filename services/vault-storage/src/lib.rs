@@ -12,6 +12,7 @@ pub mod host_paths;
 pub mod ids;
 pub mod layout;
 pub mod paths;
+pub mod purge;
 pub mod quotas;
 pub mod secrets;
 pub mod state;
@@ -46,10 +47,11 @@ pub const ACCESS: Access = Access {
 
 /// The gRPC services next to health and reflection.
 pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
-    ctx.on_account_deleted(tessera_kit::events::nothing_to_purge);
+    ctx.on_account_deleted(purge::purge_account);
     secrets::start(ctx);
     let storage = state::Storage::new(ctx, config);
     sweeper::start(ctx, storage.clone());
+    vault::deletions::start(ctx, storage.clone());
     Ok(ctx
         .services(ACCESS)
         .with(StorageAdminServiceServer::new(admin::AdminApi(

@@ -163,9 +163,12 @@ async fn purge(storage: &Storage, file: &FileRow) -> Result<(), StorageError> {
             .db
             .transaction("purge_object", move |conn| {
                 async move {
-                    lock_object(conn, volume, path).await?;
+                    lock_object(conn, volume.id, path).await?;
                     // A read-only volume's objects are the operator's: the record goes, they stay.
-                    if !store.read_only() && !uploading && !referenced(conn, volume, path).await? {
+                    if !store.read_only()
+                        && !uploading
+                        && !referenced(conn, volume.id, path).await?
+                    {
                         store.delete(path).await?;
                     }
                     Ok::<_, StorageError>(())

@@ -138,7 +138,8 @@ async fn a_file_lives_from_create_to_purge_and_its_bytes_and_usage_go_with_it() 
         .await
         .expect("sweep");
     assert_eq!(swept.purged_vault_files, 1);
-    assert_eq!(swept.deleted_objects, 2);
+    // The sweep's drain or the service's drainer (woken by the purge's commit) deletes them.
+    sweep(&storage, Utc::now()).await.expect("drain");
     assert!(files_under(&dir).is_empty(), "bytes gone from the backend");
     assert_eq!(used(&h).await, 0, "usage back to the start");
     let volume = h.get_volume(&volume.id).await;
@@ -493,7 +494,8 @@ async fn unfinished_files_expire_after_a_day_and_release_their_bytes() {
     let swept = sweep(&storage, Utc::now() + Duration::hours(25))
         .await
         .expect("sweep");
-    assert_eq!((swept.expired_vault_files, swept.deleted_objects), (1, 1));
+    assert_eq!(swept.expired_vault_files, 1);
+    sweep(&storage, Utc::now()).await.expect("drain");
     assert!(files_under(&dir).is_empty());
     assert_eq!(used(&h).await, 0);
     let volume = h.get_volume(&volume.id).await;

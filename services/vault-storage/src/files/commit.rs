@@ -14,7 +14,7 @@ use super::records::FileRow;
 use super::uploads::UploadRow;
 use crate::drivers::{DriverError, Store};
 use crate::error::StorageError;
-use crate::ids::{FileId, PathStrategy, VersioningMode};
+use crate::ids::{FileId, PathStrategy, VersioningMode, VolumeId};
 use crate::layout::Naming;
 use crate::quotas;
 use crate::state::Storage;
@@ -78,18 +78,18 @@ fn object_path(
 /// Whether any record or kept version still points at `path` on the volume.
 pub async fn referenced(
     conn: &mut AsyncPgConnection,
-    volume: &VolumeRow,
+    volume: VolumeId,
     path: &str,
 ) -> Result<bool, StorageError> {
     let files: i64 = storage_files::table
-        .filter(storage_files::volume_id.eq(volume.id))
+        .filter(storage_files::volume_id.eq(volume))
         .filter(storage_files::storage_path.eq(path))
         .count()
         .get_result(conn)
         .await?;
     let versions: i64 = storage_file_versions::table
         .inner_join(storage_files::table)
-        .filter(storage_files::volume_id.eq(volume.id))
+        .filter(storage_files::volume_id.eq(volume))
         .filter(storage_file_versions::storage_path.eq(path))
         .count()
         .get_result(conn)
@@ -101,11 +101,11 @@ pub async fn referenced(
 /// object `path` of `volume` (commits of shared objects, purges).
 pub async fn lock_object(
     conn: &mut AsyncPgConnection,
-    volume: &VolumeRow,
+    volume: VolumeId,
     path: &str,
 ) -> Result<(), StorageError> {
     diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-        .bind::<diesel::sql_types::Text, _>(format!("vault-object/{}/{path}", volume.id))
+        .bind::<diesel::sql_types::Text, _>(format!("vault-object/{volume}/{path}"))
         .execute(conn)
         .await?;
     Ok(())
@@ -168,7 +168,7 @@ pub async fn commit(
                     ));
                 }
                 if shared {
-                    lock_object(conn, volume, path).await?;
+                    lock_object(conn, volume.id, path).await?;
                     if !matches!(store.size(path).await, Ok(size) if size == total) {
                         store
                             .promote(&upload.staging_path, &upload.parts(), total, path)
@@ -269,7 +269,7 @@ pub async fn commit(
                     .execute(conn)
                     .await?;
                 let replaced = match replaced {
-                    Some(old) if !referenced(conn, volume, &old).await? => Some(old),
+                    Some(old) if !referenced(conn, volume.id, &old).await? => Some(old),
                     _ => None,
                 };
                 Ok((file, replaced))

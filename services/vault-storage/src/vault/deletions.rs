@@ -1,10 +1,12 @@
-//! Backend objects whose rows are gone: queued in the transaction that removes the rows, then
-//! deleted (and dequeued) right after it and by the sweep, with backoff on failure, so the
-//! bytes go even if the service stops in between. Deleting what is gone already succeeds.
+//! Backend objects whose rows are gone: queued in the transaction that removes the rows (with
+//! a NOTIFY that wakes the drainer when it commits), then deleted and dequeued, with backoff
+//! on failure; the sweep drains too, so the bytes go even if the service stops in between.
+//! Deleting what is gone already succeeds.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use tessera_kit::Context;
 use tessera_schema::vault::object_deletions;
 use uuid::Uuid;
 
@@ -15,6 +17,8 @@ use crate::volumes;
 
 /// Deletions handled per drain.
 const BATCH: i64 = 500;
+/// The NOTIFY channel that says deletions were queued.
+const CHANNEL: &str = "vault_object_deletions";
 
 /// Queues `paths` on `volume` for deletion; call in the transaction that drops their rows.
 pub async fn queue(
@@ -37,6 +41,9 @@ pub async fn queue(
         .collect();
     diesel::insert_into(object_deletions::table)
         .values(rows)
+        .execute(conn)
+        .await?;
+    diesel::sql_query(format!("NOTIFY {CHANNEL}"))
         .execute(conn)
         .await?;
     Ok(())
@@ -94,12 +101,22 @@ pub async fn drain(storage: &Storage, now: DateTime<Utc>) -> Result<usize, Stora
     Ok(deleted)
 }
 
-/// Drains in the background (after a commit that queued deletions); the sweep retries.
-pub fn drain_soon(storage: &Storage) {
-    let storage = storage.clone();
+/// Drains whenever a transaction that queued deletions commits, until shutdown.
+pub fn start(ctx: &Context, storage: Storage) {
+    let ctx = ctx.clone();
+    let mut wakeup = ctx.notifier.subscribe(CHANNEL);
     tokio::spawn(async move {
-        if let Err(err) = drain(&storage, Utc::now()).await {
-            tracing::warn!(error = %err, "draining object deletions failed");
+        if !ctx.wait_until_ready().await {
+            return;
+        }
+        loop {
+            if let Err(err) = drain(&storage, Utc::now()).await {
+                tracing::warn!(error = %err, "draining object deletions failed");
+            }
+            tokio::select! {
+                () = ctx.shutdown.cancelled() => return,
+                () = wakeup.woken() => {}
+            }
         }
     });
 }

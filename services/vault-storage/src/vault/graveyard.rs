@@ -158,7 +158,6 @@ pub async fn delete_file(
             .scope_boxed()
         })
         .await?;
-    deletions::drain_soon(storage);
     Ok(grave)
 }
 
@@ -216,7 +215,6 @@ pub async fn delete_folder(
             .scope_boxed()
         })
         .await?;
-    deletions::drain_soon(storage);
     Ok(response)
 }
 
