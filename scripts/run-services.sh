@@ -87,6 +87,7 @@ for service in "${services[@]}"; do
       "TESSERA_OPERATOR_CREDENTIALS=dev:$operator_hash"
       "TESSERA_STORAGE_LOCAL_ROOTS=$root/.tessera/volumes"
       "TESSERA_VAULT_VOLUME=vault"
+      "TESSERA_BLOB_VOLUME=blobs"
     )
   fi
   port=${ports[$service]}

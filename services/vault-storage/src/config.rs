@@ -46,6 +46,15 @@ pub struct Config {
     #[arg(long, env = "TESSERA_VAULT_GRAVEYARD_RETENTION", default_value = "30days",
           value_parser = tessera_kit::config::parse_duration)]
     pub graveyard_retention: Duration,
+
+    /// The volume (by name) that holds content-addressed blobs and manifests. Unset: none kept.
+    #[arg(long, env = "TESSERA_BLOB_VOLUME", default_value = "")]
+    pub blob_volume: String,
+
+    /// A blob in no manifest and unseen (not written, read or found) for this long is collected.
+    #[arg(long, env = "TESSERA_BLOB_RETENTION", default_value = "30days",
+          value_parser = tessera_kit::config::parse_duration)]
+    pub blob_retention: Duration,
 }
 
 /// Bytes per tier.
@@ -116,6 +125,8 @@ impl Default for Config {
             vault_volume: String::new(),
             tier_quotas: TierQuotas::default(),
             graveyard_retention: Duration::from_secs(30 * 24 * 3600),
+            blob_volume: String::new(),
+            blob_retention: Duration::from_secs(30 * 24 * 3600),
         }
     }
 }

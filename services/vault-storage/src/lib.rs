@@ -4,6 +4,7 @@
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
 pub mod admin;
+pub mod blobs;
 pub mod config;
 pub mod drivers;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod volumes;
 
 use tessera_kit::auth::Access;
 use tessera_kit::{Context, ServiceSpec, Services};
+use tessera_proto::tessera::vault::v1::blob_service_server::BlobServiceServer;
 use tessera_proto::tessera::vault::v1::file_service_server::FileServiceServer;
 use tessera_proto::tessera::vault::v1::storage_admin_service_server::StorageAdminServiceServer;
 use tessera_proto::tessera::vault::v1::vault_service_server::VaultServiceServer;
@@ -42,7 +44,10 @@ pub const ACCESS: Access = Access {
     public: &[],
     internal: &[],
     operator: &["tessera.vault.v1.StorageAdminService"],
-    open: &["tessera.vault.v1.FileService"],
+    open: &[
+        "tessera.vault.v1.FileService",
+        "tessera.vault.v1.BlobService",
+    ],
 };
 
 /// The gRPC services next to health and reflection.
@@ -58,5 +63,6 @@ pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
             storage.clone(),
         )))
         .with(FileServiceServer::new(files::FileApi(storage.clone())))
-        .with(VaultServiceServer::new(vault::VaultApi(storage))))
+        .with(VaultServiceServer::new(vault::VaultApi(storage.clone())))
+        .with(BlobServiceServer::new(blobs::BlobApi(storage))))
 }

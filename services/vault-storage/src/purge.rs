@@ -1,8 +1,8 @@
 //! Account deletion: when identity announces ACCOUNT_DELETED, one transaction (the one that
 //! advances the `account-purge` cursor) removes every row of that user here (the vault and
-//! its graveyard, analytics, the user's `users` files and their versions, quotas), releases
-//! what they held on the volumes, and queues their objects for deletion; the deletion drainer
-//! removes the bytes after it commits. Running it again for the same user finds nothing.
+//! its graveyard, analytics, blobs and manifests, the user's `users` files and their versions,
+//! quotas), releases what they held on the volumes, and queues their objects for deletion; the
+//! deletion drainer removes the bytes after it commits. Running it again finds nothing.
 
 use std::collections::BTreeSet;
 
@@ -12,12 +12,15 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::DbError;
 use tessera_kit::db::{ScopedBoxFuture, ScopedFutureExt};
 use tessera_kit::ids::UserId;
+use tessera_schema::vault::blobs as blob_rows;
+use tessera_schema::vault::manifests as manifest_rows;
 use tessera_schema::vault::{
     analytics_events, storage_file_versions, storage_files, storage_uploads, user_crypto,
     user_quotas,
 };
 use uuid::Uuid;
 
+use crate::blobs::digests::hex;
 use crate::error::StorageError;
 use crate::files::commit::{lock_object, referenced};
 use crate::ids::{Namespace, VolumeId};
@@ -88,6 +91,7 @@ async fn purge(conn: &mut AsyncPgConnection, user: UserId) -> Result<(), Storage
     .bind::<SqlUuid, _>(id)
     .execute(conn)
     .await?;
+    purge_blobs(conn, user).await?;
     diesel::delete(user_crypto::table.find(id))
         .execute(conn)
         .await?;
@@ -150,6 +154,51 @@ async fn purge(conn: &mut AsyncPgConnection, user: UserId) -> Result<(), Storage
     .execute(conn)
     .await?;
     diesel::delete(user_quotas::table.filter(user_quotas::user_id.eq(id)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The user's blobs and manifests: objects queued, bytes released, rows gone.
+async fn purge_blobs(conn: &mut AsyncPgConnection, user: UserId) -> Result<(), StorageError> {
+    let id = user.as_uuid();
+    let blobs: Vec<(VolumeId, Vec<u8>, i64)> = blob_rows::table
+        .filter(blob_rows::user_id.eq(id))
+        .select((blob_rows::volume_id, blob_rows::sha256, blob_rows::size))
+        .load(conn)
+        .await?;
+    let manifests: Vec<(VolumeId, Vec<u8>, i64)> = manifest_rows::table
+        .filter(manifest_rows::user_id.eq(id))
+        .select((
+            manifest_rows::volume_id,
+            manifest_rows::sha256,
+            manifest_rows::size,
+        ))
+        .load(conn)
+        .await?;
+    let mut prefixes = std::collections::HashMap::new();
+    let owner = Owner::of(Some(id), None);
+    let objects = blobs
+        .into_iter()
+        .map(|b| (b, "blobs/", ""))
+        .chain(manifests.into_iter().map(|m| (m, "manifests/", ".json")));
+    for ((volume, sha, size), dir, suffix) in objects {
+        let prefix = match prefixes.get(&volume) {
+            Some(prefix) => prefix,
+            None => {
+                let row = crate::volumes::load(conn, volume).await?;
+                let prefix: String = row.map(|v| v.probe_dir()).unwrap_or_default();
+                prefixes.entry(volume).or_insert(prefix)
+            }
+        };
+        let path = format!("{prefix}{user}/{dir}{}{suffix}", hex(&sha));
+        deletions::queue(conn, volume, &[path]).await?;
+        quotas::settle(conn, volume.as_uuid(), &owner, 0, -size).await?;
+    }
+    diesel::delete(manifest_rows::table.filter(manifest_rows::user_id.eq(id)))
+        .execute(conn)
+        .await?;
+    diesel::delete(blob_rows::table.filter(blob_rows::user_id.eq(id)))
         .execute(conn)
         .await?;
     Ok(())

@@ -2,7 +2,8 @@
 //! and reservation freed), and soft-deleted files past `TESSERA_STORAGE_RETENTION` are purged
 //! (record, kept versions, and every object no other record or upload still needs). The vault's
 //! graveyard is purged after `TESSERA_VAULT_GRAVEYARD_RETENTION`, its pending files expire
-//! after 24 hours, and queued object deletions are carried out.
+//! after 24 hours, blobs in no manifest and unseen for `TESSERA_BLOB_RETENTION` are collected,
+//! and queued object deletions are carried out.
 
 use std::time::Duration;
 
@@ -34,6 +35,7 @@ pub struct Swept {
     pub purged_vault_files: usize,
     pub expired_vault_files: usize,
     pub deleted_objects: usize,
+    pub collected_blobs: usize,
 }
 
 /// Starts the sweep loop once the schema is migrated; it ends with the service.
@@ -92,6 +94,9 @@ pub async fn sweep(storage: &Storage, now: DateTime<Utc>) -> Result<Swept, Stora
     }
     (swept.purged_vault_files, swept.expired_vault_files) =
         crate::vault::graveyard::sweep(storage, now).await?;
+    let unseen =
+        chrono::Duration::from_std(storage.config.blob_retention).unwrap_or(chrono::Duration::MAX);
+    swept.collected_blobs = crate::blobs::manifests::collect_blobs(storage, now - unseen).await?;
     swept.deleted_objects = crate::vault::deletions::drain(storage, now).await?;
     Ok(swept)
 }

@@ -311,3 +311,24 @@ pub async fn store(
     let backend = backend(conn, ring, volume).await?;
     Ok(Store::open(&backend)?)
 }
+
+/// The active volume a setting names (`setting` = its variable, for the error), or
+/// FAILED_PRECONDITION `NOT_CONFIGURED`.
+pub async fn named(
+    conn: &mut AsyncPgConnection,
+    setting: &str,
+    name: &str,
+) -> Result<VolumeRow, StorageError> {
+    let missing = |why: &str| StorageError::precondition("NOT_CONFIGURED", setting, why);
+    if name.is_empty() {
+        return Err(missing("not set: the service keeps no such data"));
+    }
+    let id: Option<VolumeId> = storage_volumes::table
+        .filter(storage_volumes::name.eq(name))
+        .select(storage_volumes::id)
+        .first(conn)
+        .await
+        .optional()?;
+    let id = id.ok_or_else(|| missing("names no volume"))?;
+    crate::files::uploads::active_volume(conn, id).await
+}

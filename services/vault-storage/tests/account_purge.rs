@@ -21,7 +21,9 @@ async fn rows_of(h: &Harness, user: &str) -> i64 {
                + (SELECT count(*) FROM vault.folders WHERE user_id = '{user}')
                + (SELECT count(*) FROM vault.analytics_events WHERE user_id = '{user}')
                + (SELECT count(*) FROM vault.storage_files WHERE user_id = '{user}')
-               + (SELECT count(*) FROM vault.user_quotas WHERE user_id = '{user}'))::bigint"
+               + (SELECT count(*) FROM vault.user_quotas WHERE user_id = '{user}')
+               + (SELECT count(*) FROM vault.blobs WHERE user_id = '{user}')
+               + (SELECT count(*) FROM vault.manifests WHERE user_id = '{user}'))::bigint"
     ))
     .await
 }
@@ -66,6 +68,49 @@ async fn fixture(h: &Harness) -> Fixture {
     .await
     .expect("chunk");
     let (bob_file, _) = complete_file(&mut vault, &bob, "", 4, &[300]).await;
+
+    // A blob and a manifest naming it.
+    let blob_backend = h.local_backend().await;
+    h.volume(pb::Volume {
+        name: "blobs".into(),
+        backend_id: blob_backend.id,
+        is_active: true,
+        ..Default::default()
+    })
+    .await
+    .expect("blob volume");
+    let blob = content(600, 5);
+    let sha: String = sha256(&blob).iter().map(|b| format!("{b:02x}")).collect();
+    let mut blobs = h.blobs().await;
+    blobs
+        .batch_update_blobs(authed(
+            &alice,
+            pb::BatchUpdateBlobsRequest {
+                user_id: String::new(),
+                items: vec![pb::batch_update_blobs_request::Item {
+                    digest: Some(pb::Digest {
+                        sha256: sha.clone(),
+                        size_bytes: 600,
+                    }),
+                    data: blob.into(),
+                }],
+            },
+        ))
+        .await
+        .expect("blob");
+    let json = format!(
+        r#"{{"entries":[{{"kind":"file","path":"a","sha256":"{sha}","size":600}}],"version":1}}"#
+    );
+    blobs
+        .put_manifest(authed(
+            &alice,
+            pb::PutManifestRequest {
+                user_id: String::new(),
+                manifest: json.into_bytes().into(),
+            },
+        ))
+        .await
+        .expect("manifest");
 
     let volume = h.local_volume(None).await;
     let files_dir = h.root.clone();

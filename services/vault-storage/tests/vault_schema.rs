@@ -111,6 +111,35 @@ const TABLES: &[(&str, &[Column])] = &[
         ],
     ),
     (
+        "blobs",
+        &[
+            ("user_id", "uuid", false, None),
+            ("sha256", "bytea", false, None),
+            ("size", "bigint", false, None),
+            ("volume_id", "uuid", false, None),
+            ("created_at", "timestamptz", false, NOW),
+            ("last_seen_at", "timestamptz", false, NOW),
+        ],
+    ),
+    (
+        "manifests",
+        &[
+            ("user_id", "uuid", false, None),
+            ("sha256", "bytea", false, None),
+            ("size", "bigint", false, None),
+            ("volume_id", "uuid", false, None),
+            ("created_at", "timestamptz", false, NOW),
+        ],
+    ),
+    (
+        "manifest_blobs",
+        &[
+            ("user_id", "uuid", false, None),
+            ("manifest_sha256", "bytea", false, None),
+            ("blob_sha256", "bytea", false, None),
+        ],
+    ),
+    (
         "object_deletions",
         &[
             ("id", "uuid", false, None),

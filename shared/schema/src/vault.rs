@@ -34,6 +34,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// A user's blobs, stored at <user_id>/blobs/<sha256 hex> on their volume.
+    vault.blobs (user_id, sha256) {
+        user_id -> Uuid,
+        sha256 -> Bytea,
+        size -> Int8,
+        volume_id -> Uuid,
+        created_at -> Timestamptz,
+        /// Last written, read or reported present: a blob in no manifest and unseen for TESSERA_BLOB_RETENTION is collected.
+        last_seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// The stored chunks of a file (ciphertext), each with its SHA-256 and object path.
     vault.file_chunks (file_id, chunk_index) {
         file_id -> Uuid,
@@ -155,6 +168,26 @@ diesel::table! {
         /// Absolute, canonical, under a root of TESSERA_STORAGE_LOCAL_ROOTS.
         path -> Text,
         description -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Which blobs each manifest names: a named blob is never collected.
+    vault.manifest_blobs (user_id, manifest_sha256, blob_sha256) {
+        user_id -> Uuid,
+        manifest_sha256 -> Bytea,
+        blob_sha256 -> Bytea,
+    }
+}
+
+diesel::table! {
+    /// A user's manifests (canonical JSON), stored at <user_id>/manifests/<sha256 hex>.json.
+    vault.manifests (user_id, sha256) {
+        user_id -> Uuid,
+        sha256 -> Bytea,
+        size -> Int8,
+        volume_id -> Uuid,
         created_at -> Timestamptz,
     }
 }
@@ -337,6 +370,7 @@ diesel::table! {
 }
 
 diesel::joinable!(app_quotas -> storage_volumes (volume_id));
+diesel::joinable!(blobs -> storage_volumes (volume_id));
 diesel::joinable!(file_chunks -> files (file_id));
 diesel::joinable!(files -> user_crypto (user_id));
 diesel::joinable!(files -> storage_volumes (volume_id));
@@ -345,6 +379,7 @@ diesel::joinable!(graveyard -> user_crypto (user_id));
 diesel::joinable!(graveyard -> storage_volumes (volume_id));
 diesel::joinable!(graveyard_chunks -> graveyard (file_id));
 diesel::joinable!(http_credentials -> http_endpoints (endpoint_id));
+diesel::joinable!(manifests -> storage_volumes (volume_id));
 diesel::joinable!(object_deletions -> storage_volumes (volume_id));
 diesel::joinable!(s3_credentials -> s3_buckets (bucket_id));
 diesel::joinable!(storage_file_versions -> storage_files (file_id));
@@ -359,6 +394,7 @@ diesel::joinable!(user_quotas -> storage_volumes (volume_id));
 diesel::allow_tables_to_appear_in_same_query!(
     analytics_events,
     app_quotas,
+    blobs,
     file_chunks,
     files,
     folders,
@@ -368,6 +404,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     http_credentials,
     http_endpoints,
     local_paths,
+    manifest_blobs,
+    manifests,
     object_deletions,
     s3_buckets,
     s3_credentials,

@@ -15,7 +15,7 @@ use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::error::FieldViolations;
 use tessera_kit::ids::UserId;
 use tessera_proto::tessera::vault::v1 as pb;
-use tessera_schema::vault::{analytics_events, file_chunks, files, storage_volumes, user_crypto};
+use tessera_schema::vault::{analytics_events, file_chunks, files, user_crypto};
 use uuid::Uuid;
 
 use super::crypto::check_wrapped_key;
@@ -106,28 +106,7 @@ async fn vault_volume(
     storage: &Storage,
     conn: &mut AsyncPgConnection,
 ) -> Result<VolumeRow, StorageError> {
-    let name = &storage.config.vault_volume;
-    if name.is_empty() {
-        return Err(StorageError::precondition(
-            "NOT_CONFIGURED",
-            "TESSERA_VAULT_VOLUME",
-            "the service has no vault volume, so the vault keeps no files",
-        ));
-    }
-    let id: Option<VolumeId> = storage_volumes::table
-        .filter(storage_volumes::name.eq(name))
-        .select(storage_volumes::id)
-        .first(conn)
-        .await
-        .optional()?;
-    let id = id.ok_or_else(|| {
-        StorageError::precondition(
-            "NOT_CONFIGURED",
-            "TESSERA_VAULT_VOLUME",
-            "the configured vault volume does not exist",
-        )
-    })?;
-    crate::files::uploads::active_volume(conn, id).await
+    volumes::named(conn, "TESSERA_VAULT_VOLUME", &storage.config.vault_volume).await
 }
 
 /// The user's file, or NOT_FOUND; `lock` takes its row lock.

@@ -12,6 +12,7 @@ use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use tessera_kit::ids::Tier;
 use tessera_proto::tessera::vault::v1 as pb;
+use tessera_proto::tessera::vault::v1::blob_service_client::BlobServiceClient;
 use tessera_proto::tessera::vault::v1::file_service_client::FileServiceClient;
 use tessera_proto::tessera::vault::v1::storage_admin_service_client::StorageAdminServiceClient;
 use tessera_proto::tessera::vault::v1::vault_service_client::VaultServiceClient;
@@ -49,6 +50,7 @@ pub fn config(root: &std::path::Path) -> Config {
         part_bytes: MIB as u64,
         // The vault keeps its chunks on the volume a test names `vault`; free users get 64 MiB.
         vault_volume: "vault".into(),
+        blob_volume: "blobs".into(),
         tier_quotas: TierQuotas(vec![(Tier::Free, 64 * MIB as i64)]),
         ..Config::default()
     }
@@ -91,6 +93,10 @@ impl Harness {
 
     pub async fn files(&self) -> FileServiceClient<Channel> {
         FileServiceClient::new(self.suite.channel("vault-storage").await)
+    }
+
+    pub async fn blobs(&self) -> BlobServiceClient<Channel> {
+        BlobServiceClient::new(self.suite.channel("vault-storage").await)
     }
 
     pub async fn vault(&self) -> VaultServiceClient<Channel> {

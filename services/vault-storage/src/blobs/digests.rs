@@ -1,0 +1,120 @@
+//! Digests on the wire (`{sha256: 64 lowercase hex, size_bytes}`) and as stored (32 bytes).
+
+use sha2::{Digest as _, Sha256};
+use tessera_kit::error::FieldViolations;
+use tessera_proto::tessera::vault::v1 as pb;
+
+/// Most digests one Find call takes.
+pub const MAX_DIGESTS: usize = 10_000;
+/// Most bytes one batch carries.
+pub const MAX_BATCH_BYTES: i64 = 4 << 20;
+
+/// A validated digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Digest {
+    pub sha256: [u8; 32],
+    pub size: i64,
+}
+
+impl Digest {
+    /// The digest of `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        Self {
+            sha256: Sha256::digest(bytes).into(),
+            size: bytes.len() as i64,
+        }
+    }
+
+    /// Whether this is the empty blob, which always exists.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::of(&[])
+    }
+
+    /// Lowercase hex of the SHA-256.
+    pub fn hex(&self) -> String {
+        hex(&self.sha256)
+    }
+
+    /// The wire form.
+    pub fn wire(&self) -> pb::Digest {
+        pb::Digest {
+            sha256: self.hex(),
+            size_bytes: self.size,
+        }
+    }
+
+    /// Parses `digest`, recording violations under `field`.
+    pub fn parse_into(v: &mut FieldViolations, field: &str, digest: &pb::Digest) -> Option<Self> {
+        let sha = parse_hex(&digest.sha256);
+        if sha.is_none() {
+            v.add(
+                format!("{field}.sha256"),
+                "must be 64 lowercase hexadecimal characters",
+            );
+        }
+        if digest.size_bytes < 0 {
+            v.add(format!("{field}.size_bytes"), "must not be negative");
+        }
+        sha.filter(|_| digest.size_bytes >= 0).map(|sha256| Self {
+            sha256,
+            size: digest.size_bytes,
+        })
+    }
+
+    /// Parses a list of at most [`MAX_DIGESTS`] digests named `field`.
+    pub fn parse_all(field: &str, digests: &[pb::Digest]) -> Result<Vec<Self>, FieldViolations> {
+        let mut v = FieldViolations::new();
+        if digests.len() > MAX_DIGESTS {
+            v.add(field, format!("at most {MAX_DIGESTS} digests"));
+            return Err(v);
+        }
+        let parsed: Vec<Self> = digests
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Self::parse_into(&mut v, &format!("{field}[{i}]"), d))
+            .collect();
+        v.into_result_with(parsed)
+    }
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// 64 lowercase hexadecimal characters as 32 bytes.
+pub fn parse_hex(raw: &str) -> Option<[u8; 32]> {
+    if raw.len() != 64 || !raw.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&raw[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digests_parse_only_lowercase_hex_of_the_right_length() {
+        let empty = Digest::of(b"");
+        assert!(empty.is_empty());
+        assert_eq!(
+            empty.hex(),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(parse_hex(&empty.hex()), Some(empty.sha256));
+        assert_eq!(parse_hex(&empty.hex().to_uppercase()), None);
+        assert_eq!(parse_hex(&empty.hex()[1..]), None);
+        let mut v = FieldViolations::new();
+        let bad = pb::Digest {
+            sha256: "xyz".into(),
+            size_bytes: -1,
+        };
+        assert_eq!(Digest::parse_into(&mut v, "d", &bad), None);
+        assert_eq!(v.fields().collect::<Vec<_>>(), ["d.sha256", "d.size_bytes"]);
+    }
+}

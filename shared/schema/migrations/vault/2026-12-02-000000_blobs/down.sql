@@ -1,0 +1,3 @@
+DROP TABLE vault.manifest_blobs;
+DROP TABLE vault.manifests;
+DROP TABLE vault.blobs;
