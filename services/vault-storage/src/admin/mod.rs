@@ -1,5 +1,6 @@
 //! `tessera.vault.v1.StorageAdminService`: operators manage backends, volumes and quotas.
 
+pub mod analytics;
 mod backend_input;
 pub mod backends;
 pub mod import;
@@ -128,5 +129,15 @@ impl StorageAdminService for AdminApi {
         operator(&request, "import_file")?;
         let file = import::import(&self.0, request.get_ref()).await?;
         Ok(Response::new(pb::ImportFileResponse { file: Some(file) }))
+    }
+
+    async fn get_vault_analytics(
+        &self,
+        request: Request<pb::GetVaultAnalyticsRequest>,
+    ) -> Result<Response<pb::GetVaultAnalyticsResponse>, Status> {
+        auth::operator(&request)?;
+        Ok(Response::new(pb::GetVaultAnalyticsResponse {
+            totals: analytics::totals(&self.0, request.get_ref()).await?,
+        }))
     }
 }
