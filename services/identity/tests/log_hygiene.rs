@@ -5,9 +5,7 @@ use tessera_testkit::{PASSWORD, SERVICE_TOKEN, TestIdentity as Identity, authed}
 
 #[tokio::test]
 async fn a_full_sign_in_flow_logs_no_secret() {
-    let capture = tessera_testkit::logs::LogCapture::install(
-        "trace,h2=off,hyper=off,tower=off,tokio_postgres=off",
-    );
+    let capture = tessera_testkit::logs::LogCapture::install("trace,h2=off,hyper=off,tower=off");
 
     let identity = Identity::start().await;
     let (_, token) = identity.sign_up("alice").await;

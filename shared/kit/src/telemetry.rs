@@ -31,10 +31,12 @@ impl Drop for TelemetryGuard {
     }
 }
 
-/// Directives appended to every log filter: libraries that log credentials at debug level
-/// (reqsign, which signs OpenDAL's S3 requests, prints its static credential provider) are
-/// held at `info` whatever the operator's filter says.
-pub const SECRET_SAFE_DIRECTIVES: &str = "reqsign=info,reqsign_core=info,reqsign_aws_v4=info";
+/// Directives appended to every log filter: libraries that log credentials or data at debug
+/// level are held at `info` whatever the operator's filter says: reqsign (which signs OpenDAL's
+/// S3 requests) prints its static credential provider, and tokio-postgres prints every
+/// statement's parameters (token hashes, sealed secrets, vault salts and keys, blob bytes).
+pub const SECRET_SAFE_DIRECTIVES: &str =
+    "reqsign=info,reqsign_core=info,reqsign_aws_v4=info,tokio_postgres=info";
 
 /// `filter` with [`SECRET_SAFE_DIRECTIVES`] appended.
 pub fn log_filter(filter: &str) -> String {
