@@ -12,6 +12,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::DbError;
 use tessera_kit::db::{ScopedBoxFuture, ScopedFutureExt};
 use tessera_kit::ids::UserId;
+use tessera_schema::vault::blob_writes;
 use tessera_schema::vault::blobs as blob_rows;
 use tessera_schema::vault::manifests as manifest_rows;
 use tessera_schema::vault::{
@@ -195,6 +196,11 @@ async fn purge_blobs(conn: &mut AsyncPgConnection, user: UserId) -> Result<(), S
         deletions::queue(conn, volume, &[path]).await?;
         quotas::settle(conn, volume.as_uuid(), &owner, 0, -size).await?;
     }
+    // Unfinished blob writes end at the next sweep (staged bytes and reservations go).
+    diesel::update(blob_writes::table.filter(blob_writes::user_id.eq(id)))
+        .set(blob_writes::expires_at.eq(diesel::dsl::now))
+        .execute(conn)
+        .await?;
     diesel::delete(manifest_rows::table.filter(manifest_rows::user_id.eq(id)))
         .execute(conn)
         .await?;

@@ -36,6 +36,7 @@ pub struct Swept {
     pub expired_vault_files: usize,
     pub deleted_objects: usize,
     pub collected_blobs: usize,
+    pub expired_blob_writes: usize,
 }
 
 /// Starts the sweep loop once the schema is migrated; it ends with the service.

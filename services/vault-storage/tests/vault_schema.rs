@@ -140,6 +140,21 @@ const TABLES: &[(&str, &[Column])] = &[
         ],
     ),
     (
+        "blob_writes",
+        &[
+            ("user_id", "uuid", false, None),
+            ("sha256", "bytea", false, None),
+            ("size", "bigint", false, None),
+            ("volume_id", "uuid", false, None),
+            ("part_offsets", "bigint[]", false, Some("'{}'::bigint[]")),
+            ("persisted_size", "bigint", false, Some("0")),
+            ("writer_id", "uuid", true, None),
+            ("lease_expires_at", "timestamptz", true, None),
+            ("created_at", "timestamptz", false, NOW),
+            ("expires_at", "timestamptz", false, None),
+        ],
+    ),
+    (
         "object_deletions",
         &[
             ("id", "uuid", false, None),

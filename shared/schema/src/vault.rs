@@ -34,6 +34,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Unfinished WriteBlob streams: staged parts, the lease, the reservation.
+    vault.blob_writes (user_id, sha256) {
+        user_id -> Uuid,
+        sha256 -> Bytea,
+        size -> Int8,
+        volume_id -> Uuid,
+        part_offsets -> Array<Nullable<Int8>>,
+        persisted_size -> Int8,
+        writer_id -> Nullable<Uuid>,
+        lease_expires_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// A user's blobs, stored at <user_id>/blobs/<sha256 hex> on their volume.
     vault.blobs (user_id, sha256) {
         user_id -> Uuid,
@@ -370,6 +386,7 @@ diesel::table! {
 }
 
 diesel::joinable!(app_quotas -> storage_volumes (volume_id));
+diesel::joinable!(blob_writes -> storage_volumes (volume_id));
 diesel::joinable!(blobs -> storage_volumes (volume_id));
 diesel::joinable!(file_chunks -> files (file_id));
 diesel::joinable!(files -> user_crypto (user_id));
@@ -394,6 +411,7 @@ diesel::joinable!(user_quotas -> storage_volumes (volume_id));
 diesel::allow_tables_to_appear_in_same_query!(
     analytics_events,
     app_quotas,
+    blob_writes,
     blobs,
     file_chunks,
     files,

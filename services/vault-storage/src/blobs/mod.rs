@@ -5,6 +5,7 @@
 pub mod digests;
 pub mod manifests;
 pub mod objects;
+pub mod writes;
 
 use std::pin::Pin;
 
@@ -13,7 +14,7 @@ use tessera_kit::auth::{self, Caller};
 use tessera_kit::ids::UserId;
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_proto::tessera::vault::v1::blob_service_server::BlobService;
-use tonic::{Request, Response, Status};
+use tonic::{Request, Response, Status, Streaming};
 
 use crate::error::StorageError;
 use crate::state::Storage;
@@ -234,5 +235,41 @@ impl BlobService for BlobApi {
         let digest = one("digest", request.get_ref().digest.as_ref())?;
         manifests::delete(&self.0, user, &digest).await?;
         Ok(Response::new(pb::DeleteManifestResponse {}))
+    }
+
+    async fn write_blob(
+        &self,
+        request: Request<Streaming<pb::WriteBlobRequest>>,
+    ) -> Result<Response<pb::WriteBlobResponse>, Status> {
+        let (metadata, extensions, mut stream) = request.into_parts();
+        let start = match stream.message().await? {
+            Some(pb::WriteBlobRequest {
+                message: Some(pb::write_blob_request::Message::Start(start)),
+            }) => start,
+            _ => {
+                return Err(
+                    StorageError::invalid("start", "the first message starts the write").into(),
+                );
+            }
+        };
+        let user = subject(
+            &Request::from_parts(metadata, extensions, ()),
+            &start.user_id,
+        )?;
+        let digest = one("start.digest", start.digest.as_ref())?;
+        if start.offset < 0 {
+            return Err(StorageError::invalid("start.offset", "must not be negative").into());
+        }
+        let response = writes::write(&self.0, user, digest, start.offset, stream).await?;
+        Ok(Response::new(response))
+    }
+
+    async fn query_write_status(
+        &self,
+        request: Request<pb::QueryWriteStatusRequest>,
+    ) -> Result<Response<pb::QueryWriteStatusResponse>, Status> {
+        let user = subject(&request, &request.get_ref().user_id)?;
+        let digest = one("digest", request.get_ref().digest.as_ref())?;
+        Ok(Response::new(writes::status(&self.0, user, &digest).await?))
     }
 }
