@@ -134,11 +134,14 @@ impl From<StorageError> for Status {
             ),
             StorageError::NotFound { resource, name } => error::not_found(resource, &name),
             StorageError::Precondition(violations) => {
-                let message = violations
-                    .iter()
-                    .map(|(_, _, why)| why.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                // Each distinct reason once: the message travels in a header, as do the details.
+                let mut reasons: Vec<&str> = Vec::new();
+                for (_, _, why) in &violations {
+                    if !reasons.contains(&why.as_str()) {
+                        reasons.push(why);
+                    }
+                }
+                let message = reasons.join("; ");
                 let mut details = tonic_types::ErrorDetails::new();
                 for (kind, subject, why) in &violations {
                     details.add_precondition_failure_violation(*kind, subject, why);

@@ -271,6 +271,27 @@ async fn manifests_name_only_held_blobs_are_idempotent_and_keep_their_blobs_aliv
         "{violations:?}"
     );
 
+    // Many missing: the first twenty are named, and a last violation counts the rest.
+    let many: Vec<(String, Vec<u8>)> = (0..150u32)
+        .map(|i| (format!("f{i:03}"), i.to_be_bytes().to_vec()))
+        .collect();
+    let refs: Vec<(&str, &[u8])> = many
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    let refused = put(manifest(&refs)).await.expect_err("150 missing");
+    assert_eq!(refused.code(), Code::FailedPrecondition, "{refused:?}");
+    let violations = refused
+        .get_details_precondition_failure()
+        .expect("violations")
+        .violations;
+    assert_eq!(violations.len(), 21);
+    assert!(
+        violations[20].description.contains("130 more"),
+        "{:?}",
+        violations[20]
+    );
+
     update(&mut blobs, &alice, "", &[(&b, digest(&b))]).await;
     let first = put(json.clone()).await.expect("stored");
     let second = put(json.clone()).await.expect("again");
@@ -398,5 +419,54 @@ async fn services_act_for_the_user_they_name_and_users_only_for_themselves() {
         batch.results[0].status.as_ref().expect("status").code,
         Code::NotFound as i32
     );
+
+    // Alice's manifest is hers: bob cannot read it, and his delete touches nothing of hers.
+    let json = manifest(&[("a", &data)]);
+    let id = blobs
+        .put_manifest(authed(
+            &alice,
+            pb::PutManifestRequest {
+                user_id: String::new(),
+                manifest: json.clone().into(),
+            },
+        ))
+        .await
+        .expect("alice's manifest")
+        .into_inner()
+        .digest;
+    let read = blobs
+        .get_manifest(authed(
+            &bob,
+            pb::GetManifestRequest {
+                user_id: String::new(),
+                digest: id.clone(),
+            },
+        ))
+        .await
+        .expect_err("bob reads alice's manifest");
+    assert_eq!(read.code(), Code::NotFound);
+    blobs
+        .delete_manifest(authed(
+            &bob,
+            pb::DeleteManifestRequest {
+                user_id: String::new(),
+                digest: id.clone(),
+            },
+        ))
+        .await
+        .expect("idempotent for bob: nothing of his");
+    let still = blobs
+        .get_manifest(authed(
+            &alice,
+            pb::GetManifestRequest {
+                user_id: String::new(),
+                digest: id,
+            },
+        ))
+        .await
+        .expect("alice's manifest is intact")
+        .into_inner()
+        .manifest;
+    assert_eq!(still.to_vec(), json);
     assert!(batch.results[0].data.is_empty());
 }

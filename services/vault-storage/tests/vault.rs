@@ -503,3 +503,26 @@ async fn folder_listings_page_by_id() {
     }
     assert_eq!(seen, created);
 }
+
+#[tokio::test]
+async fn finalize_names_the_first_missing_chunks_in_a_status_clients_can_read() {
+    use harness::vault::{create, finalize, user_with_vault, vault_volume};
+    let h = Harness::start().await;
+    vault_volume(&h).await;
+    let mut vault = h.vault().await;
+    let alice = user_with_vault(&h, &mut vault, "alice", 1).await;
+    let file = create(&mut vault, &alice, "", 1, 5000, 5000)
+        .await
+        .expect("a file of 5000 one-byte chunks");
+    let refused = finalize(&mut vault, &alice, &file.id, vec![0; 32])
+        .await
+        .expect_err("nothing stored");
+    assert_eq!(refused.code(), Code::FailedPrecondition, "{refused:?}");
+    use tonic_types::StatusExt;
+    let violations = refused
+        .get_details_precondition_failure()
+        .expect("violations")
+        .violations;
+    assert_eq!(violations.len(), 21, "twenty by name and a count");
+    assert!(violations[20].description.contains("5000"));
+}

@@ -19,8 +19,9 @@ use crate::quotas::{self, Owner};
 use crate::state::Storage;
 use crate::vault::deletions;
 
-/// Most missing blobs a refusal names (clients ask FindMissingBlobs first).
-const MAX_VIOLATIONS: usize = 100;
+/// Most missing blobs a refusal names: the details travel in the response's trailers, which
+/// clients cap (16 KiB by default), so the list stays short; FindMissingBlobs lists them all.
+pub const MAX_VIOLATIONS: usize = 20;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -189,7 +190,7 @@ pub async fn put(storage: &Storage, user: UserId, bytes: Bytes) -> Result<Digest
     }
 }
 
-/// FAILED_PRECONDITION naming each missing blob (the first hundred).
+/// FAILED_PRECONDITION naming each missing blob (the first [`MAX_VIOLATIONS`]).
 fn missing_blobs(missing: &[Digest]) -> StorageError {
     let mut violations: Vec<_> = missing
         .iter()

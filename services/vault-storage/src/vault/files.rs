@@ -267,17 +267,28 @@ pub async fn finalize(
                     ));
                 }
                 let stored = chunks(conn, id).await?;
-                let missing: Vec<_> = (0..file.chunk_count)
+                let absent: Vec<i32> = (0..file.chunk_count)
                     .filter(|i| !stored.iter().any(|(index, _, _)| index == i))
-                    .take(100)
+                    .collect();
+                // The first few by name (details travel in size-capped trailers).
+                let mut missing: Vec<_> = absent
+                    .iter()
+                    .take(crate::blobs::manifests::MAX_VIOLATIONS)
                     .map(|i| {
                         (
                             "CHUNK_MISSING",
                             format!("files/{id}/chunks/{i}"),
-                            format!("chunk {i} is not stored"),
+                            "a chunk is not stored".to_owned(),
                         )
                     })
                     .collect();
+                if absent.len() > missing.len() {
+                    missing.push((
+                        "CHUNK_MISSING",
+                        format!("files/{id}/chunks"),
+                        format!("{} chunks are missing in all", absent.len()),
+                    ));
+                }
                 if !missing.is_empty() {
                     return Err(StorageError::Precondition(missing));
                 }
