@@ -285,6 +285,12 @@ fn vault(user: &str, salt: &str) -> String {
     )
 }
 
+fn blob(sha: &str, size: &str) -> String {
+    format!(
+        "INSERT INTO vault.blobs (user_id, sha256, size, volume_id) VALUES ('{ALICE}', {sha}, {size}, '{VOLUME}')"
+    )
+}
+
 fn folder(id: &str, user: &str, parent: &str, key: &str) -> String {
     format!(
         "INSERT INTO vault.folders (id, user_id, parent_id, encrypted_key) VALUES ('{id}', '{user}', {parent}, {key})"
@@ -449,6 +455,34 @@ async fn vault_constraints_hold() {
                 "INSERT INTO vault.analytics_events (id, user_id, kind, occurred_at) VALUES (gen_random_uuid(), '{ALICE}', 'upload', '2026-11-27 10:15:00+00')"
             ),
             "analytics_events_hour",
+        ),
+        (blob("'\\x00'", "1"), "blobs_sha256_length"),
+        (blob(HASH, "-1"), "blobs_size"),
+        (format!("{}; {}", blob(HASH, "1"), blob(HASH, "1")), "blobs_pkey"),
+        (
+            format!(
+                "INSERT INTO vault.manifests (user_id, sha256, size, volume_id) VALUES ('{ALICE}', {HASH}, 0, '{VOLUME}')"
+            ),
+            "manifests_size",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.manifests (user_id, sha256, size, volume_id) VALUES ('{ALICE}', {HASH}, 10, '{VOLUME}');
+                 INSERT INTO vault.manifest_blobs (user_id, manifest_sha256, blob_sha256) VALUES ('{ALICE}', {HASH}, {HASH})"
+            ),
+            "manifest_blobs_blob_fkey",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.blob_writes (user_id, sha256, size, volume_id, persisted_size, expires_at) VALUES ('{ALICE}', {HASH}, 10, '{VOLUME}', 11, now())"
+            ),
+            "blob_writes_sizes",
+        ),
+        (
+            format!(
+                "INSERT INTO vault.blob_writes (user_id, sha256, size, volume_id, writer_id, expires_at) VALUES ('{ALICE}', {HASH}, 10, '{VOLUME}', gen_random_uuid(), now())"
+            ),
+            "blob_writes_lease",
         ),
     ];
     for (sql, constraint) in cases {
