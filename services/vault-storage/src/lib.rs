@@ -38,8 +38,9 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     default_port: 50052,
 };
 
-/// Who may call what: administration takes an operator credential; files are for users and
-/// for services (their app's files), public downloads for anyone.
+/// Who may call what: administration takes an operator credential; files and blobs are for
+/// users and for services (their app's files; blobs of the user they name), public downloads
+/// for anyone; the vault (not listed) for users only.
 pub const ACCESS: Access = Access {
     public: &[],
     internal: &[],
