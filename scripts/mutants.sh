@@ -23,6 +23,7 @@ targets=(
   "identity-crypto|services/identity/src/crypto.rs services/identity/src/hasher.rs|tessera-identity|kind(lib) | binary(accounts) | binary(sessions) | binary(passwordless)"
   "kit-keyring|shared/kit/src/keyring.rs shared/kit/src/keyring/envelope.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
   "vault-quotas|services/vault-storage/src/quotas.rs services/vault-storage/src/paths.rs|tessera-vault-storage|kind(lib) | binary(quotas) | binary(drivers)"
+  "vault-vault|services/vault-storage/src/vault/crypto.rs services/vault-storage/src/vault/chunks.rs|tessera-vault-storage|binary(vault) | binary(vault_files) | binary(vault_logs)"
   "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
 )
 
