@@ -526,3 +526,37 @@ async fn finalize_names_the_first_missing_chunks_in_a_status_clients_can_read() 
     assert_eq!(violations.len(), 21, "twenty by name and a count");
     assert!(violations[20].description.contains("5000"));
 }
+
+#[tokio::test]
+async fn chunks_may_not_add_up_to_more_than_the_file() {
+    use harness::vault::{create, put_chunk, user_with_vault, vault_volume};
+    let h = Harness::start().await;
+    vault_volume(&h).await;
+    let mut vault = h.vault().await;
+    let alice = user_with_vault(&h, &mut vault, "alice", 1).await;
+    let file = create(&mut vault, &alice, "", 1, 100, 2)
+        .await
+        .expect("100 bytes in two chunks");
+    put_chunk(
+        &mut vault,
+        &alice,
+        &file.id,
+        0,
+        &[1; 90],
+        harness::sha256(&[1; 90]),
+    )
+    .await
+    .expect("chunk 0");
+    let over = put_chunk(
+        &mut vault,
+        &alice,
+        &file.id,
+        1,
+        &[2; 20],
+        harness::sha256(&[2; 20]),
+    )
+    .await
+    .expect_err("90 + 20 > 100");
+    assert_eq!(over.code(), Code::OutOfRange, "{over:?}");
+    assert_eq!(h.count("SELECT count(*) FROM vault.file_chunks").await, 1);
+}
