@@ -537,26 +537,12 @@ async fn chunks_may_not_add_up_to_more_than_the_file() {
     let file = create(&mut vault, &alice, "", 1, 100, 2)
         .await
         .expect("100 bytes in two chunks");
-    put_chunk(
-        &mut vault,
-        &alice,
-        &file.id,
-        0,
-        &[1; 90],
-        harness::sha256(&[1; 90]),
-    )
-    .await
-    .expect("chunk 0");
-    let over = put_chunk(
-        &mut vault,
-        &alice,
-        &file.id,
-        1,
-        &[2; 20],
-        harness::sha256(&[2; 20]),
-    )
-    .await
-    .expect_err("90 + 20 > 100");
+    put_chunk(&mut vault, &alice, &file.id, 0, &[1; 90], sha256(&[1; 90]))
+        .await
+        .expect("chunk 0");
+    let over = put_chunk(&mut vault, &alice, &file.id, 1, &[2; 20], sha256(&[2; 20]))
+        .await
+        .expect_err("90 + 20 > 100");
     assert_eq!(over.code(), Code::OutOfRange, "{over:?}");
     assert_eq!(h.count("SELECT count(*) FROM vault.file_chunks").await, 1);
 }
