@@ -2,13 +2,10 @@
 //! Postgres types; and no vault table can hold a name: names live only in the encrypted
 //! metadata blob.
 
+mod harness;
+
+use harness::pg::{Column, NOW, assert_columns, broken};
 use tessera_testkit::TestDb;
-use tokio_postgres::Client;
-
-/// (column, Postgres type, nullable, default as Postgres prints it).
-type Column = (&'static str, &'static str, bool, Option<&'static str>);
-
-const NOW: Option<&str> = Some("now()");
 
 const TABLES: &[(&str, &[Column])] = &[
     (
@@ -167,49 +164,9 @@ const TABLES: &[(&str, &[Column])] = &[
     ),
 ];
 
-async fn columns(client: &Client, table: &str) -> Vec<(String, String, bool, Option<String>)> {
-    client
-        .query(
-            "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
-                    pg_get_expr(d.adbin, d.adrelid)
-             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-             JOIN pg_namespace n ON n.oid = c.relnamespace
-             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-             WHERE n.nspname = 'vault' AND c.relname = $1 AND a.attnum > 0 AND NOT a.attisdropped
-             ORDER BY a.attnum",
-            &[&table],
-        )
-        .await
-        .expect("columns")
-        .iter()
-        .map(|row| {
-            let udt: String = row.get(1);
-            let short = udt
-                .replace("character varying", "varchar")
-                .replace("timestamp with time zone", "timestamptz");
-            (row.get(0), short, row.get(2), row.get(3))
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn every_vault_field_has_its_type_nullability_and_default() {
-    let db = TestDb::new().await;
-    let client = db.client().await;
-    for (table, expected) in TABLES {
-        let expected: Vec<(String, String, bool, Option<String>)> = expected
-            .iter()
-            .map(|(name, udt, null, default)| {
-                (
-                    (*name).to_owned(),
-                    (*udt).to_owned(),
-                    *null,
-                    default.map(str::to_owned),
-                )
-            })
-            .collect();
-        assert_eq!(columns(&client, table).await, expected, "vault.{table}");
-    }
+    assert_columns(TABLES).await;
 }
 
 #[tokio::test]
@@ -253,21 +210,6 @@ async fn no_vault_table_has_a_column_that_could_hold_a_name() {
             "vault.{table}.{column} ({udt}) could hold a name"
         );
     }
-}
-
-/// Runs `sql` (as the service's role) and returns the name of the constraint it broke.
-async fn broken(client: &Client, sql: &str) -> String {
-    let error = client
-        .batch_execute(&format!(
-            "BEGIN; SET LOCAL ROLE tessera_vault; {sql}; COMMIT"
-        ))
-        .await
-        .expect_err(sql);
-    client.batch_execute("ROLLBACK").await.expect("rollback");
-    error
-        .as_db_error()
-        .and_then(|e| e.constraint().map(str::to_owned))
-        .unwrap_or_else(|| panic!("{sql}: {error:?}"))
 }
 
 const ALICE: &str = "00000000-0000-7000-8000-00000000000a";

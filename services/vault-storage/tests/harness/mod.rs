@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // each test binary uses some of these
 
+pub mod pg;
 pub mod vault;
 
 use std::path::PathBuf;
