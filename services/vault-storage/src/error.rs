@@ -74,6 +74,13 @@ impl StorageError {
         }
     }
 
+    /// `value` once validation passed: INVALID_ARGUMENT with `violations` if any, else the
+    /// value parsed alongside them (absent only when a violation says why).
+    pub fn checked<T>(violations: FieldViolations, value: Option<T>) -> Result<T, Self> {
+        let value = violations.into_result_with(value)?;
+        value.ok_or_else(|| Self::Internal("a value that failed to parse left no violation".into()))
+    }
+
     /// FAILED_PRECONDITION with one violation.
     pub fn precondition(
         kind: &'static str,

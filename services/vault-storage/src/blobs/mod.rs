@@ -57,8 +57,7 @@ fn one(field: &str, digest: Option<&pb::Digest>) -> Result<Digest, StorageError>
             None
         }
     };
-    let parsed = v.into_result_with(parsed)?;
-    parsed.ok_or_else(|| StorageError::Internal("a parsed digest".into()))
+    StorageError::checked(v, parsed)
 }
 
 fn item_status((code, message): (tonic::Code, String)) -> pb::ItemStatus {

@@ -55,9 +55,8 @@ fn header(message: Option<pb::UploadChunkRequest>) -> Result<Header, StorageErro
     if h.sha256.len() != 32 {
         v.add("header.sha256", "must be a SHA-256: 32 bytes");
     }
-    let file = v.into_result_with(file).map_err(StorageError::from)?;
     Ok(Header {
-        file: file.ok_or_else(|| StorageError::Internal("a parsed id".into()))?,
+        file: StorageError::checked(v, file)?,
         index: h.chunk_index,
         size: h.size,
         sha: h.sha256.to_vec(),

@@ -247,8 +247,7 @@ pub async fn finalize(
     if request.merkle_hash.len() != 32 {
         v.add("merkle_hash", "must be a SHA-256: 32 bytes");
     }
-    let id = v.into_result_with(id).map_err(StorageError::from)?;
-    let id = id.ok_or_else(|| StorageError::Internal("a parsed id".into()))?;
+    let id = StorageError::checked(v, id)?;
     let merkle = request.merkle_hash.to_vec();
     storage
         .db
@@ -346,8 +345,7 @@ pub async fn r#move(
     let mut v = FieldViolations::new();
     let id = VaultFileId::parse_into(&mut v, "file_id", &request.file_id);
     let folder = parse_parent(&mut v, "folder_id", &request.folder_id);
-    let id = v.into_result_with(id).map_err(StorageError::from)?;
-    let id = id.ok_or_else(|| StorageError::Internal("a parsed id".into()))?;
+    let id = StorageError::checked(v, id)?;
     storage
         .db
         .transaction("vault.move_file", |conn| {
@@ -388,8 +386,7 @@ pub async fn download(
     if request.limit < 0 {
         v.add("limit", "must not be negative");
     }
-    let id = v.into_result_with(id).map_err(StorageError::from)?;
-    let id = id.ok_or_else(|| StorageError::Internal("a parsed id".into()))?;
+    let id = StorageError::checked(v, id)?;
     let (file, chunk) = {
         let mut conn = storage.db.conn().await?;
         let file = load(&mut conn, user, id, false).await?;

@@ -165,8 +165,7 @@ pub async fn r#move(
     let mut v = FieldViolations::new();
     let id = FolderId::parse_into(&mut v, "folder_id", &request.folder_id);
     let parent = parse_parent(&mut v, "parent_id", &request.parent_id);
-    let id = v.into_result_with(id).map_err(StorageError::from)?;
-    let id = id.ok_or_else(|| StorageError::Internal("a parsed id".into()))?;
+    let id = StorageError::checked(v, id)?;
     storage
         .db
         .transaction("vault.move_folder", |conn| {
