@@ -70,15 +70,7 @@ async fn fixture(h: &Harness) -> Fixture {
     let (bob_file, _) = complete_file(&mut vault, &bob, "", 4, &[300]).await;
 
     // A blob and a manifest naming it.
-    let blob_backend = h.local_backend().await;
-    h.volume(pb::Volume {
-        name: "blobs".into(),
-        backend_id: blob_backend.id,
-        is_active: true,
-        ..Default::default()
-    })
-    .await
-    .expect("blob volume");
+    blob_volume(h).await;
     let blob = content(600, 5);
     let sha: String = sha256(&blob).iter().map(|b| format!("{b:02x}")).collect();
     let mut blobs = h.blobs().await;

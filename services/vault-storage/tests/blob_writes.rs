@@ -3,6 +3,7 @@
 
 mod harness;
 
+use harness::vault::blob_volume;
 use harness::*;
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_testkit::authed;
@@ -14,22 +15,6 @@ fn digest(bytes: &[u8]) -> pb::Digest {
     pb::Digest {
         sha256: sha256(bytes).iter().map(|b| format!("{b:02x}")).collect(),
         size_bytes: bytes.len() as i64,
-    }
-}
-
-async fn blob_dir(h: &Harness) -> std::path::PathBuf {
-    let backend = h.local_backend().await;
-    h.volume(pb::Volume {
-        name: "blobs".into(),
-        backend_id: backend.id.clone(),
-        is_active: true,
-        ..Default::default()
-    })
-    .await
-    .expect("blob volume");
-    match backend.target {
-        Some(pb::backend::Target::LocalPath(p)) => p.path.into(),
-        other => panic!("{other:?}"),
     }
 }
 
@@ -70,7 +55,7 @@ async fn status(h: &Harness, token: &str, d: &pb::Digest) -> (i64, bool) {
 #[tokio::test]
 async fn a_large_blob_resumes_where_the_last_stream_stopped_and_commits_once_checked() {
     let h = Harness::start().await;
-    let dir = blob_dir(&h).await;
+    let (_, dir) = blob_volume(&h).await;
     let (alice_id, alice) = h.user("alice").await;
     let mut blobs = h.blobs().await;
     let bytes = content(3 * MIB + MIB / 2, 4);
@@ -155,7 +140,7 @@ async fn a_large_blob_resumes_where_the_last_stream_stopped_and_commits_once_che
 #[tokio::test]
 async fn a_blob_whose_bytes_do_not_match_is_data_loss_and_nothing_is_kept() {
     let h = Harness::start().await;
-    let dir = blob_dir(&h).await;
+    let (_, dir) = blob_volume(&h).await;
     let (alice_id, alice) = h.user("alice").await;
     let mut blobs = h.blobs().await;
     let bytes = content(2 * MIB + 7, 5);
@@ -182,7 +167,7 @@ async fn a_blob_whose_bytes_do_not_match_is_data_loss_and_nothing_is_kept() {
 #[tokio::test]
 async fn one_stream_writes_a_blob_at_a_time() {
     let h = Harness::start().await;
-    blob_dir(&h).await;
+    blob_volume(&h).await;
     let (_, alice) = h.user("alice").await;
     let mut blobs = h.blobs().await;
     let bytes = content(2 * MIB, 7);

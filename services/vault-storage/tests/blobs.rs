@@ -6,7 +6,7 @@ mod harness;
 
 use chrono::{Duration, Utc};
 use futures::StreamExt;
-use harness::vault::storage;
+use harness::vault::{blob_volume, storage};
 use harness::*;
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_proto::tessera::vault::v1::blob_service_client::BlobServiceClient;
@@ -26,25 +26,6 @@ fn digest(bytes: &[u8]) -> pb::Digest {
         sha256: hex(&sha256(bytes)),
         size_bytes: bytes.len() as i64,
     }
-}
-
-/// The blob volume (named `blobs`) and its directory.
-async fn blob_volume(h: &Harness) -> (pb::Volume, std::path::PathBuf) {
-    let backend = h.local_backend().await;
-    let dir = match &backend.target {
-        Some(pb::backend::Target::LocalPath(p)) => std::path::PathBuf::from(&p.path),
-        other => panic!("{other:?}"),
-    };
-    let volume = h
-        .volume(pb::Volume {
-            name: "blobs".into(),
-            backend_id: backend.id,
-            is_active: true,
-            ..Default::default()
-        })
-        .await
-        .expect("blob volume");
-    (volume, dir)
 }
 
 async fn update(

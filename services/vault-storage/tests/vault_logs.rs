@@ -24,15 +24,7 @@ async fn vault_and_blob_bytes_never_reach_the_logs() {
         tessera_testkit::logs::LogCapture::install("debug,h2=off,hyper=off,tower=off,opendal=info");
     let h = Harness::start().await;
     vault_volume(&h).await;
-    let blob_backend = h.local_backend().await;
-    h.volume(pb::Volume {
-        name: "blobs".into(),
-        backend_id: blob_backend.id,
-        is_active: true,
-        ..Default::default()
-    })
-    .await
-    .expect("blob volume");
+    blob_volume(&h).await;
     let (_, alice) = h.user("alice").await;
     let mut vault = h.vault().await;
     let markers: [&[u8]; 6] = [

@@ -15,7 +15,8 @@ use super::{Harness, MIB, content, sha256};
 pub type Vault = VaultServiceClient<Channel>;
 
 /// The vault volume (a fresh local directory named `vault`) and its directory.
-pub async fn vault_volume(h: &Harness) -> (pb::Volume, std::path::PathBuf) {
+/// An active volume named `name` on a fresh local directory, and that directory.
+pub async fn named_volume(h: &Harness, name: &str) -> (pb::Volume, std::path::PathBuf) {
     let backend = h.local_backend().await;
     let dir = match &backend.target {
         Some(pb::backend::Target::LocalPath(p)) => std::path::PathBuf::from(&p.path),
@@ -23,14 +24,24 @@ pub async fn vault_volume(h: &Harness) -> (pb::Volume, std::path::PathBuf) {
     };
     let volume = h
         .volume(pb::Volume {
-            name: "vault".into(),
+            name: name.into(),
             backend_id: backend.id,
             is_active: true,
             ..Default::default()
         })
         .await
-        .expect("vault volume");
+        .expect("volume");
     (volume, dir)
+}
+
+/// The vault volume (`TESSERA_VAULT_VOLUME` is `vault` in tests).
+pub async fn vault_volume(h: &Harness) -> (pb::Volume, std::path::PathBuf) {
+    named_volume(h, "vault").await
+}
+
+/// The blob volume (`TESSERA_BLOB_VOLUME` is `blobs` in tests).
+pub async fn blob_volume(h: &Harness) -> (pb::Volume, std::path::PathBuf) {
+    named_volume(h, "blobs").await
 }
 
 pub async fn user_with_vault(h: &Harness, vault: &mut Vault, name: &str, salt: u8) -> String {
