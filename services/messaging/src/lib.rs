@@ -1,11 +1,31 @@
-//! The messaging service: end-to-end encrypted chat (devices, key bundles, fan-out,
-//! real-time delivery) and the group forum.
+//! The messaging service: end-to-end encrypted chat (devices, key bundles, chats, per-device
+//! fan-out, real-time delivery, handshakes and sessions) and, later, the group forum.
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
+pub mod bundles;
+pub mod chats;
+pub mod config;
+pub mod devices;
+pub mod error;
+pub mod events;
+pub mod handshakes;
+pub mod ids;
+pub mod lookup;
+pub mod messages;
+pub mod purge;
+pub mod state;
+pub mod sweeper;
+
 use tessera_kit::auth::Access;
-use tessera_kit::runner::NoServiceConfig;
 use tessera_kit::{Context, ServiceSpec, Services};
+use tessera_proto::tessera::messaging::v1::chat_service_server::ChatServiceServer;
+use tessera_proto::tessera::messaging::v1::device_service_server::DeviceServiceServer;
+use tessera_proto::tessera::messaging::v1::handshake_service_server::HandshakeServiceServer;
+use tessera_proto::tessera::messaging::v1::key_bundle_service_server::KeyBundleServiceServer;
+use tessera_proto::tessera::messaging::v1::message_service_server::MessageServiceServer;
+
+pub use config::Config;
 
 /// Name, schema, migrations and default port of the messaging service.
 pub const SPEC: ServiceSpec = ServiceSpec {
@@ -15,7 +35,7 @@ pub const SPEC: ServiceSpec = ServiceSpec {
     default_port: 50053,
 };
 
-/// Who may call what: every RPC needs a user's session unless listed here.
+/// Who may call what: every RPC acts for a signed-in user (their devices, their chats).
 pub const ACCESS: Access = Access {
     public: &[],
     internal: &[],
@@ -23,13 +43,20 @@ pub const ACCESS: Access = Access {
     open: &[],
 };
 
-/// Settings of its own (none yet beyond the common ones).
-pub type Config = NoServiceConfig;
-
-/// The gRPC services next to health and reflection. Its RPCs arrive with the chat and forum issues;
-/// until then it serves health and reflection over a migrated schema and follows identity's account
-/// deletions (it stores nothing per user yet).
-pub fn services(ctx: &Context, _config: Config) -> anyhow::Result<Services> {
-    ctx.on_account_deleted(tessera_kit::events::nothing_to_purge);
-    Ok(ctx.services(ACCESS))
+/// The gRPC services next to health and reflection.
+pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
+    ctx.on_account_deleted(purge::purge_account);
+    let chat = state::Chat::new(ctx, config);
+    sweeper::start(ctx, chat.clone());
+    Ok(ctx
+        .services(ACCESS)
+        .with(DeviceServiceServer::new(devices::DeviceApi(chat.clone())))
+        .with(KeyBundleServiceServer::new(bundles::BundleApi(
+            chat.clone(),
+        )))
+        .with(ChatServiceServer::new(chats::ChatApi(chat.clone())))
+        .with(MessageServiceServer::new(messages::MessageApi(
+            chat.clone(),
+        )))
+        .with(HandshakeServiceServer::new(handshakes::HandshakeApi(chat))))
 }

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod migrate;
 pub mod notify;
 pub mod paging;
+pub mod ratelimit;
 mod rpc_layer;
 pub mod runner;
 pub mod server;

@@ -5,13 +5,16 @@
 //! changed from a durable cursor. The connection is rebuilt with backoff after any error, and
 //! every waiter is woken after a rebuild (notifications sent while it was down are lost), so
 //! nothing depends on a notification having arrived.
+//!
+//! For live-only events (nothing durable behind them), [`Notifier::payloads`] hands the
+//! payloads themselves to subscribers; a subscriber that falls behind loses the oldest.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::StreamExt;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{broadcast, mpsc, watch};
 use tokio_postgres::AsyncMessage;
 use tokio_util::sync::CancellationToken;
 
@@ -19,6 +22,9 @@ use crate::db::DbSettings;
 
 /// (channel, payload filter) -> the counter its waiters watch.
 type Waiters = HashMap<(String, Option<String>), watch::Sender<u64>>;
+
+/// Payloads kept per live-event subscriber before the oldest are dropped.
+const PAYLOAD_BUFFER: usize = 1024;
 
 /// Fans notifications out to waiters. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -30,6 +36,8 @@ pub struct Notifier {
 struct Inner {
     /// One counter per (channel, payload filter); a bump wakes its waiters.
     waiters: Mutex<Waiters>,
+    /// Channel -> the sender of its payloads, for live-event subscribers.
+    payloads: Mutex<HashMap<String, broadcast::Sender<Arc<str>>>>,
     /// Channels to LISTEN on, told to the connection task as they appear.
     listen: mpsc::UnboundedSender<String>,
     /// Rebuilds of the connection so far (for tests and logs).
@@ -62,6 +70,7 @@ impl Notifier {
         let notifier = Self {
             inner: Arc::new(Inner {
                 waiters: Mutex::new(HashMap::new()),
+                payloads: Mutex::new(HashMap::new()),
                 listen,
                 connections: watch::Sender::new(0),
             }),
@@ -92,6 +101,39 @@ impl Notifier {
         Wakeup { receiver }
     }
 
+    /// Every payload notified on `channel` from now on, while the listening connection is up
+    /// (what is notified while it is being rebuilt is lost: for live-only events).
+    pub fn payloads(&self, channel: &str) -> broadcast::Receiver<Arc<str>> {
+        let (receiver, new_channel) = {
+            let mut payloads = self
+                .inner
+                .payloads
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            let new_channel = !payloads.contains_key(channel);
+            let sender = payloads
+                .entry(channel.to_owned())
+                .or_insert_with(|| broadcast::Sender::new(PAYLOAD_BUFFER));
+            (sender.subscribe(), new_channel)
+        };
+        if new_channel && !self.channels().contains(channel) {
+            let _ = self.inner.listen.send(channel.to_owned());
+        }
+        receiver
+    }
+
+    fn publish(&self, channel: &str, payload: &str) {
+        let payloads = self
+            .inner
+            .payloads
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(sender) = payloads.get(channel) {
+            // No subscriber right now is fine: live events are for whoever listens.
+            let _ = sender.send(payload.into());
+        }
+    }
+
     /// How many times the listening connection has been (re)established.
     pub fn connections(&self) -> watch::Receiver<u64> {
         self.inner.connections.subscribe()
@@ -113,8 +155,17 @@ impl Notifier {
     }
 
     fn channels(&self) -> HashSet<String> {
-        let waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
-        waiters.keys().map(|(c, _)| c.clone()).collect()
+        let mut channels: HashSet<String> = {
+            let waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
+            waiters.keys().map(|(c, _)| c.clone()).collect()
+        };
+        let payloads = self
+            .inner
+            .payloads
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        channels.extend(payloads.keys().cloned());
+        channels
     }
 }
 
@@ -193,6 +244,7 @@ async fn listen(
             message = messages.recv() => match message {
                 Some(AsyncMessage::Notification(n)) => {
                     notifier.wake(Some(n.channel()), Some(n.payload()));
+                    notifier.publish(n.channel(), n.payload());
                 }
                 Some(_) => {}
                 None => return Err("the connection closed".into()),

@@ -33,6 +33,15 @@ pub mod tessera {
         }
     }
 
+    /// `tessera.messaging.v1`: end-to-end encrypted chat: devices, key bundles, chats,
+    /// messages and their delivery, handshakes and sessions.
+    pub mod messaging {
+        /// Version 1.
+        pub mod v1 {
+            tonic::include_proto!("tessera.messaging.v1");
+        }
+    }
+
     /// `tessera.testing.v1`: the kit's test and benchmark service.
     pub mod testing {
         /// Version 1.

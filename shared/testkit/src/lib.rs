@@ -9,6 +9,7 @@ pub mod echo;
 pub mod grpc;
 pub mod identity;
 pub mod logs;
+pub mod pg;
 pub mod probes;
 pub mod proxy;
 pub mod schema;

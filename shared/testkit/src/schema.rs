@@ -1,6 +1,6 @@
 //! Renders a Postgres schema, as its migrations left it, as the Diesel module
 //! `shared/schema/src/<schema>.rs`: `table!` definitions with the database's comments as
-//! documentation, `joinable!` for unambiguous foreign keys, and one
+//! documentation, `joinable!` for unambiguous foreign keys (one key between two tables, in one direction), and one
 //! `allow_tables_to_appear_in_same_query!`. A test compares the committed files with this, so
 //! the definitions cannot drift from the migrations; `make schema` rewrites them.
 //!
@@ -157,7 +157,7 @@ async fn joins(
             child != parent
                 && found
                     .iter()
-                    .filter(|(c, _, p)| c == child && p == parent)
+                    .filter(|(c, _, p)| (c == child && p == parent) || (c == parent && p == child))
                     .count()
                     == 1
         })

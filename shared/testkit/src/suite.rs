@@ -148,6 +148,16 @@ impl RunningSuite {
             .unwrap_or_else(|| panic!("{name} is not a member of this suite"))
     }
 
+    /// Every running instance of the member `name`, in start order (start a second replica
+    /// on the same database with [`RunningSuite::start_member`]).
+    pub fn replicas(&self, name: &str) -> Vec<&TestService> {
+        self.members
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, service)| service)
+            .collect()
+    }
+
     /// A connected channel to the member `name`.
     pub async fn channel(&self, name: &str) -> Channel {
         self.service(name).channel().await

@@ -1,70 +1,15 @@
-//! What the schema tests ask PostgreSQL: a table's columns with their defaults, and which
-//! constraint a statement breaks.
+//! The testkit's schema checks, for the `vault` schema.
 
-use tessera_testkit::TestDb;
+#[allow(unused_imports)] // not every test binary uses both
+pub use tessera_testkit::pg::{Column, NOW};
 use tokio_postgres::Client;
-
-/// (column, Postgres type, nullable, default as Postgres prints it).
-pub type Column = (&'static str, &'static str, bool, Option<&'static str>);
-
-pub const NOW: Option<&str> = Some("now()");
-
-async fn columns(client: &Client, table: &str) -> Vec<(String, String, bool, Option<String>)> {
-    client
-        .query(
-            "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
-                    CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END
-             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-             JOIN pg_namespace n ON n.oid = c.relnamespace
-             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-             WHERE n.nspname = 'vault' AND c.relname = $1 AND a.attnum > 0 AND NOT a.attisdropped
-             ORDER BY a.attnum",
-            &[&table],
-        )
-        .await
-        .expect("columns")
-        .iter()
-        .map(|row| {
-            let udt: String = row.get(1);
-            let short = udt
-                .replace("character varying", "varchar")
-                .replace("timestamp with time zone", "timestamptz");
-            (row.get(0), short, row.get(2), row.get(3))
-        })
-        .collect()
-}
 
 /// Asserts that each `vault` table has exactly these columns, in order.
 pub async fn assert_columns(tables: &[(&str, &[Column])]) {
-    let db = TestDb::new().await;
-    let client = db.client().await;
-    for (table, expected) in tables {
-        let expected: Vec<(String, String, bool, Option<String>)> = expected
-            .iter()
-            .map(|(name, udt, null, default)| {
-                (
-                    (*name).to_owned(),
-                    (*udt).to_owned(),
-                    *null,
-                    default.map(str::to_owned),
-                )
-            })
-            .collect();
-        assert_eq!(columns(&client, table).await, expected, "vault.{table}");
-    }
+    tessera_testkit::pg::assert_columns("vault", tables).await;
 }
 
-/// Runs `sql` (as the service's role) and returns the name of the constraint it broke.
+/// Runs `sql` as vault-storage's role and returns the name of the constraint it broke.
 pub async fn broken(client: &Client, sql: &str) -> String {
-    let error = client
-        .batch_execute(&format!(
-            "BEGIN; SET LOCAL ROLE tessera_vault; {sql}; COMMIT"
-        ))
-        .await
-        .expect_err(sql);
-    client.batch_execute("ROLLBACK").await.expect("rollback");
-    error
-        .as_db_error()
-        .and_then(|e| e.constraint().map(str::to_owned))
-        .unwrap_or_else(|| panic!("{sql}: {error:?}"))
+    tessera_testkit::pg::broken(client, "vault", sql).await
 }

@@ -9,7 +9,8 @@ use tonic::{Code, Status};
 use tower::{Layer, Service};
 
 use super::{
-    Caller, OperatorCaller, ServiceCaller, ServiceCredentials, SharedResolver, bearer_value,
+    Caller, OperatorCaller, ServiceCaller, ServiceCredentials, SessionCheck, SharedResolver,
+    bearer_value,
 };
 use crate::error;
 
@@ -297,6 +298,19 @@ where
                                 tracing::field::display(format_args!("operator:{}", operator.name)),
                             ),
                         };
+                        if let (Caller::User(user), Some(resolver)) = (&caller, &policy.resolver) {
+                            // The token was admitted above, so it is there and well formed.
+                            let token = request
+                                .headers()
+                                .get("authorization")
+                                .and_then(|v| v.to_str().ok())
+                                .and_then(bearer_value);
+                            if let Some(token) = token {
+                                let check =
+                                    SessionCheck::new(resolver.clone(), token, user.session_id);
+                                request.extensions_mut().insert(check);
+                            }
+                        }
                         request.extensions_mut().insert(caller);
                     }
                     inner.call(request).await

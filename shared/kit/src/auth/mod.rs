@@ -19,6 +19,7 @@
 mod credentials;
 pub mod introspection;
 pub mod layer;
+mod session_check;
 
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ use tonic::Status;
 pub use credentials::{ServiceCredentials, token_hash};
 pub use introspection::{Authenticator, CACHE_TTL};
 pub use layer::{Access, AuthLayer};
+pub use session_check::{SESSION_CHECK_INTERVAL, SessionCheck, session_check};
 
 use crate::ids::{SessionId, Tier, UserId};
 

@@ -67,6 +67,12 @@ impl Context {
         }
     }
 
+    /// The channel to identity (when `TESSERA_IDENTITY_URL` is set), for calls a service
+    /// makes there on a user's behalf with that user's token.
+    pub fn identity_channel(&self) -> Option<Channel> {
+        self.identity.as_ref().map(|(channel, _)| channel.clone())
+    }
+
     /// This service's outbox, for serving its event stream.
     pub fn outbox(&self) -> events::stream::Outbox {
         events::stream::Outbox {

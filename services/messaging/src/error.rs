@@ -1,0 +1,151 @@
+//! messaging's errors and their one mapping to gRPC statuses.
+
+use std::time::Duration;
+
+use tessera_kit::DbError;
+use tessera_kit::db::TransactionError;
+use tessera_kit::error::{self, FieldViolations};
+use tonic::{Code, Status};
+
+/// At most this many precondition violations are named (they travel in a header).
+pub const MAX_NAMED: usize = 20;
+
+/// Everything a chat operation can answer besides success.
+#[derive(Debug, thiserror::Error)]
+pub enum ChatError {
+    /// Bad input: one violation per field.
+    #[error("invalid request")]
+    Invalid(FieldViolations),
+    /// No such resource visible to the caller.
+    #[error("{resource} not found")]
+    NotFound {
+        resource: &'static str,
+        name: String,
+    },
+    /// The caller may not do this to a resource it can see.
+    #[error("{0}")]
+    Denied(String),
+    /// The state does not allow it: (kind, subject, why) per failed check.
+    #[error("{}", .0.first().map(|v| v.2.as_str()).unwrap_or("failed precondition"))]
+    Precondition(Vec<(&'static str, String, String)>),
+    /// A unique key is taken.
+    #[error("{0}")]
+    AlreadyExists(String),
+    /// Replaced by a newer stream, or a concurrent change.
+    #[error("{0}")]
+    Aborted(String),
+    /// A rate limit: retry after the duration.
+    #[error("{message}")]
+    Limited {
+        reason: &'static str,
+        message: String,
+        retry_after: Duration,
+    },
+    /// identity could not be asked.
+    #[error("{0}")]
+    Unavailable(String),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// A bug.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl ChatError {
+    /// INVALID_ARGUMENT for one field.
+    pub fn invalid(field: &str, description: impl std::fmt::Display) -> Self {
+        let mut v = FieldViolations::new();
+        v.add(field, description.to_string());
+        Self::Invalid(v)
+    }
+
+    /// NOT_FOUND for `resource` `name`.
+    pub fn not_found(resource: &'static str, name: impl std::fmt::Display) -> Self {
+        Self::NotFound {
+            resource,
+            name: name.to_string(),
+        }
+    }
+
+    /// FAILED_PRECONDITION with one violation.
+    pub fn precondition(
+        kind: &'static str,
+        subject: impl Into<String>,
+        why: impl Into<String>,
+    ) -> Self {
+        Self::Precondition(vec![(kind, subject.into(), why.into())])
+    }
+
+    /// `value` once validation passed (INVALID_ARGUMENT with the violations otherwise).
+    pub fn checked<T>(violations: FieldViolations, value: Option<T>) -> Result<T, Self> {
+        let value = violations.into_result_with(value)?;
+        value.ok_or_else(|| Self::Internal("a value that failed to parse left no violation".into()))
+    }
+}
+
+impl From<FieldViolations> for ChatError {
+    fn from(violations: FieldViolations) -> Self {
+        Self::Invalid(violations)
+    }
+}
+
+impl From<diesel::result::Error> for ChatError {
+    fn from(err: diesel::result::Error) -> Self {
+        Self::Db(err.into())
+    }
+}
+
+impl TransactionError for ChatError {
+    fn as_db_error(&self) -> Option<&DbError> {
+        match self {
+            Self::Db(db) => Some(db),
+            _ => None,
+        }
+    }
+}
+
+impl From<ChatError> for Status {
+    fn from(err: ChatError) -> Self {
+        match err {
+            ChatError::Invalid(violations) => violations.into_status(),
+            ChatError::NotFound { resource, name } => error::not_found(resource, &name),
+            ChatError::Denied(message) => Status::permission_denied(message),
+            ChatError::Precondition(violations) => precondition(&violations),
+            ChatError::AlreadyExists(message) => Status::already_exists(message),
+            ChatError::Aborted(message) => Status::aborted(message),
+            ChatError::Limited {
+                reason,
+                message,
+                retry_after,
+            } => error::rate_limited(reason, &message, retry_after),
+            ChatError::Unavailable(message) => error::unavailable(&message, Duration::from_secs(1)),
+            ChatError::Db(db) => db.into(),
+            ChatError::Internal(detail) => error::internal(&std::io::Error::other(detail)),
+        }
+    }
+}
+
+/// FAILED_PRECONDITION naming each violation (the first [`MAX_NAMED`]), each reason once in
+/// the message.
+fn precondition(violations: &[(&'static str, String, String)]) -> Status {
+    let mut reasons: Vec<&str> = Vec::new();
+    for (_, _, why) in violations {
+        if !reasons.contains(&why.as_str()) {
+            reasons.push(why);
+        }
+    }
+    let mut message = reasons.join("; ");
+    if violations.len() > MAX_NAMED {
+        message.push_str(&format!(
+            " ({} violations, the first {MAX_NAMED} named)",
+            violations.len()
+        ));
+    }
+    let mut details = tonic_types::ErrorDetails::new();
+    for (kind, subject, why) in violations.iter().take(MAX_NAMED) {
+        details.add_precondition_failure_violation(*kind, subject, why);
+    }
+    use tonic_types::StatusExt;
+    Status::with_error_details(Code::FailedPrecondition, message, details)
+}

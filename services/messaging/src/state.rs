@@ -1,0 +1,38 @@
+//! What every messaging RPC works with.
+
+use std::sync::Arc;
+
+use tessera_kit::notify::Notifier;
+use tessera_kit::{Context, Db};
+use tokio_util::sync::CancellationToken;
+use tonic::transport::Channel;
+
+use crate::config::Config;
+
+/// The service's shared state. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Chat {
+    /// The pool.
+    pub db: Db,
+    /// The process's LISTEN connection: inbox wake-ups, stream take-overs, live events.
+    pub notifier: Notifier,
+    /// messaging's settings.
+    pub config: Arc<Config>,
+    /// identity, asked (with the caller's own token) whether users exist.
+    pub identity: Option<Channel>,
+    /// Cancelled when the service stops: streams end with it.
+    pub shutdown: CancellationToken,
+}
+
+impl Chat {
+    /// The state of the service `ctx` builds.
+    pub fn new(ctx: &Context, config: Config) -> Self {
+        Self {
+            db: ctx.db.clone(),
+            notifier: ctx.notifier.clone(),
+            config: Arc::new(config),
+            identity: ctx.identity_channel(),
+            shutdown: ctx.shutdown.clone(),
+        }
+    }
+}
