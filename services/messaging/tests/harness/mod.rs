@@ -273,3 +273,50 @@ pub fn envelope(device: &str, identity_key: &[u8], body: &[u8]) -> pb::Envelope 
         identity_key: identity_key.to_vec(),
     }
 }
+
+/// A delivery stream.
+pub type Stream = tonic::Streaming<pb::SubscribeResponse>;
+pub use pb::subscribe_response::Item;
+
+impl Harness {
+    /// Opens `device`'s delivery stream on the first instance.
+    pub async fn subscribe(&self, device: &Device, after: Option<u64>) -> Stream {
+        subscribe_on(self.suite.channel("messaging").await, device, after).await
+    }
+}
+
+/// Opens `device`'s delivery stream on `channel`.
+pub async fn subscribe_on(channel: Channel, device: &Device, after: Option<u64>) -> Stream {
+    MessageServiceClient::new(channel)
+        .subscribe(authed(
+            &device.owner.token,
+            pb::SubscribeRequest {
+                device_id: device.id.clone(),
+                after_sequence: after,
+            },
+        ))
+        .await
+        .expect("subscribe")
+        .into_inner()
+}
+
+/// The next item, or the status that ended the stream (panics after 10 s of silence).
+pub async fn next(stream: &mut Stream) -> Result<Item, tonic::Status> {
+    let item = tokio::time::timeout(Duration::from_secs(10), stream.message())
+        .await
+        .expect("an item within 10 s")?;
+    Ok(item
+        .and_then(|i| i.item)
+        .expect("the stream ended without a status"))
+}
+
+/// The next message, skipping heartbeats and live events.
+pub async fn next_message(stream: &mut Stream) -> pb::Message {
+    loop {
+        match next(stream).await.expect("no error") {
+            Item::Message(message) => return message,
+            Item::CaughtUp(_) | Item::Heartbeat(_) => {}
+            Item::DeviceEvent(_) | Item::SessionEvent(_) | Item::KeysLow(_) => {}
+        }
+    }
+}
