@@ -88,6 +88,16 @@ impl Harness {
             .await;
     }
 
+    /// Starts messaging again after `suite.stop_member("messaging")`.
+    pub async fn restart_stopped(&mut self) {
+        let config = self.config.clone();
+        self.suite
+            .start_member(tessera_messaging::SPEC, move |ctx| {
+                tessera_messaging::services(ctx, config)
+            })
+            .await;
+    }
+
     /// A channel to the `i`-th messaging instance.
     pub async fn replica(&self, i: usize) -> Channel {
         self.suite.replicas("messaging")[i].channel().await
