@@ -74,7 +74,7 @@ pub async fn take(
 ) -> Result<Option<Duration>, DbError> {
     let interval = micros(rate.interval());
     let period = micros(rate.period);
-    let allowed: Vec<Tat> = diesel::sql_query(
+    let allowed: Vec<Tat> = crate::db::prepared(
         "INSERT INTO rate_limits AS r (key, tat) \
          VALUES ($1, now() + $2 * interval '1 microsecond') \
          ON CONFLICT (key) DO UPDATE SET tat = GREATEST(r.tat, now()) + $2 * interval '1 microsecond' \
@@ -90,7 +90,7 @@ pub async fn take(
         return Ok(None);
     }
     // Refused: the wait is how far the next arrival would overshoot the period.
-    let wait: Vec<Wait> = diesel::sql_query(
+    let wait: Vec<Wait> = crate::db::prepared(
         "SELECT (EXTRACT(EPOCH FROM (GREATEST(tat, now()) + $2 * interval '1 microsecond' \
                  - now() - $3 * interval '1 microsecond')) * 1000000)::bigint AS micros \
          FROM rate_limits WHERE key = $1",
@@ -113,7 +113,7 @@ struct Wait {
 /// Deletes the rows of keys whose budget is full again (nothing to remember); returns how many.
 pub async fn prune(conn: &mut AsyncPgConnection) -> Result<usize, DbError> {
     Ok(
-        diesel::sql_query("DELETE FROM rate_limits WHERE tat < now()")
+        crate::db::prepared("DELETE FROM rate_limits WHERE tat < now()")
             .execute(conn)
             .await?,
     )

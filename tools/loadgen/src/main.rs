@@ -24,7 +24,8 @@ struct Args {
     /// Run only these services' scenario sets (comma-separated, e.g. identity).
     #[arg(long, value_delimiter = ',')]
     service: Vec<String>,
-    /// Run only these scenarios (comma-separated; identity: echo, warm, cold, sign-in, events).
+    /// Run only these scenarios (comma-separated; identity: echo, warm, cold, sign-in, events;
+    /// messaging: send-1, send-3, deliver).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
 }

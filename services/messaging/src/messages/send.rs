@@ -1,11 +1,13 @@
 //! SendMessage: one envelope per recipient device, all or nothing.
 //!
-//! In one transaction: the sending device must be the caller's and the caller in the chat; a
-//! retry (same device and logical id) answers with what was stored the first time; the rate
-//! limit is taken; the envelopes must name exactly the members' devices minus the sender, each
-//! with its current identity key; then each recipient's inbox row is locked in device order and
-//! its sequence advanced (so sequences grow in commit order), the copies are inserted, the chat
-//! and the sender's last-seen are updated, and the recipients' streams are notified on commit.
+//! In one transaction of three statements (the send path is the hottest of the suite): one read
+//! says whether the sending device is the caller's, the caller in the chat and the logical id
+//! used before (a retry answers with what was stored the first time), and lists the members'
+//! devices; the rate limit is taken; the envelopes must name exactly those devices minus the
+//! sender, each with its current identity key; then one write locks each recipient's inbox
+//! row in device order and advances its sequence (so sequences grow in commit order), inserts
+//! the copies, updates the chat and the sender's last-seen, and notifies the recipients'
+//! streams on commit.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,7 +15,9 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, BigInt, Uuid as SqlUuid};
+use diesel::sql_types::{
+    Array, BigInt, Bool, Bytea, Jsonb, Nullable, Text, Timestamptz, Uuid as SqlUuid,
+};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::DbError;
 use tessera_kit::convert::timestamp;
@@ -22,12 +26,10 @@ use tessera_kit::error::FieldViolations;
 use tessera_kit::ids::UserId;
 use tessera_kit::ratelimit;
 use tessera_proto::tessera::messaging::v1 as pb;
-use tessera_schema::messaging::{chats, devices, messages};
+use tessera_schema::messaging::{devices, messages};
 use uuid::Uuid;
 
-use crate::chats::store::visible;
 use crate::devices::keys::{KEY_BYTES, check_len};
-use crate::devices::store::seen;
 use crate::error::ChatError;
 use crate::events;
 use crate::ids::{ChatId, DeviceId, MessageId};
@@ -171,10 +173,11 @@ async fn store(
     send: &Send,
     rate: ratelimit::Rate,
 ) -> Result<pb::SendMessageResponse, ChatError> {
-    sender(conn, user, send.device).await?;
-    let view = visible(conn, user, send.chat, false).await?;
-    if let Some(original) = earlier(conn, send).await? {
-        return Ok(original);
+    let state = read_state(conn, user, send).await?;
+    if state.retry {
+        if let Some(original) = earlier(conn, send).await? {
+            return Ok(original);
+        }
     }
     let key = format!("send:{}:{}", send.device, send.chat);
     if let Some(retry_after) = ratelimit::take(conn, &key, rate).await? {
@@ -187,87 +190,162 @@ async fn store(
             retry_after,
         });
     }
-    let expected: Vec<(Uuid, Uuid, Vec<u8>)> = devices::table
-        .filter(devices::user_id.eq_any(view.user_ids()))
-        .filter(devices::id.ne(send.device.as_uuid()))
-        .select((devices::id, devices::user_id, devices::identity_pubkey))
-        .load(conn)
-        .await?;
-    let recipients = match_devices(send, &expected)?;
-    let targets: Vec<Uuid> = recipients.keys().copied().collect();
-    let sequences: Vec<Sequence> = diesel::sql_query(
-        "UPDATE device_inboxes i SET last_seq = i.last_seq + 1 \
-         FROM (SELECT device_id FROM device_inboxes WHERE device_id = ANY($1) \
-               ORDER BY device_id FOR UPDATE) l \
-         WHERE i.device_id = l.device_id RETURNING i.device_id, i.last_seq",
-    )
-    .bind::<Array<SqlUuid>, _>(&targets)
-    .load(conn)
-    .await?;
-    let sequences: BTreeMap<Uuid, i64> = sequences
+    let expected: Vec<(Uuid, Uuid, Vec<u8>)> = state
+        .device_ids
         .into_iter()
-        .map(|s| (s.device_id, s.last_seq))
+        .zip(state.device_users)
+        .zip(state.identity_keys)
+        .map(|((device, user), key)| (device, user, key))
         .collect();
-    let mut rows = Vec::with_capacity(send.envelopes.len());
-    let mut deliveries = Vec::with_capacity(send.envelopes.len());
-    for envelope in &send.envelopes {
-        let to = envelope.to.as_uuid();
-        let (Some(seq), Some(to_user)) = (sequences.get(&to), recipients.get(&to)) else {
-            return Err(ChatError::Aborted(
-                "a recipient device went away; retry".into(),
-            ));
-        };
-        let id = MessageId::new();
-        deliveries.push(pb::Delivery {
-            to_device_id: to.to_string(),
-            message_id: id.to_string(),
-        });
-        rows.push((
-            messages::id.eq(id.as_uuid()),
-            messages::logical_msg_id.eq(&send.logical),
-            messages::chat_id.eq(send.chat.as_uuid()),
-            messages::from_user_id.eq(user.as_uuid()),
-            messages::from_device_id.eq(send.device.as_uuid()),
-            messages::to_user_id.eq(*to_user),
-            messages::to_device_id.eq(to),
-            messages::seq.eq(*seq),
-            messages::header.eq(&envelope.header),
-            messages::ciphertext.eq(&envelope.ciphertext),
-        ));
+    let recipients = match_devices(send, &expected)?;
+    write(conn, user, send, &recipients).await
+}
+
+/// What a send needs to know, read in one statement: whether the sending device is the
+/// caller's and the caller is in the chat, whether this device used the logical id before,
+/// and every device of the chat's members but the sender, with its identity key.
+#[derive(diesel::QueryableByName)]
+struct SendState {
+    #[diesel(sql_type = Bool)]
+    own_device: bool,
+    #[diesel(sql_type = Bool)]
+    member: bool,
+    #[diesel(sql_type = Bool)]
+    retry: bool,
+    #[diesel(sql_type = Array<SqlUuid>)]
+    device_ids: Vec<Uuid>,
+    #[diesel(sql_type = Array<SqlUuid>)]
+    device_users: Vec<Uuid>,
+    #[diesel(sql_type = Array<Bytea>)]
+    identity_keys: Vec<Vec<u8>>,
+}
+
+async fn read_state(
+    conn: &mut AsyncPgConnection,
+    user: UserId,
+    send: &Send,
+) -> Result<SendState, ChatError> {
+    let state: SendState = tessera_kit::db::prepared(
+        "WITH chat AS (SELECT id, chat_type, user_a, user_b FROM chats WHERE id = $2), \
+         members AS ( \
+             SELECT user_a AS user_id FROM chat WHERE chat_type = 'direct' \
+             UNION SELECT user_b FROM chat WHERE chat_type = 'direct' \
+             UNION SELECT m.user_id FROM chat_members m JOIN chat ON m.chat_id = chat.id \
+                   WHERE chat.chat_type = 'group'), \
+         recipients AS ( \
+             SELECT d.id, d.user_id, d.identity_pubkey FROM devices d \
+             WHERE d.user_id IN (SELECT user_id FROM members) AND d.id <> $3 ORDER BY d.id) \
+         SELECT EXISTS (SELECT 1 FROM devices WHERE id = $3 AND user_id = $1) AS own_device, \
+                EXISTS (SELECT 1 FROM members WHERE user_id = $1) AS member, \
+                EXISTS (SELECT 1 FROM messages WHERE from_device_id = $3 AND logical_msg_id = $4) AS retry, \
+                ARRAY(SELECT id FROM recipients) AS device_ids, \
+                ARRAY(SELECT user_id FROM recipients) AS device_users, \
+                ARRAY(SELECT identity_pubkey FROM recipients) AS identity_keys",
+    )
+    .bind::<SqlUuid, _>(user.as_uuid())
+    .bind::<SqlUuid, _>(send.chat.as_uuid())
+    .bind::<SqlUuid, _>(send.device.as_uuid())
+    .bind::<Text, _>(&send.logical)
+    .get_result(conn)
+    .await?;
+    if !state.own_device {
+        return Err(ChatError::not_found(DeviceId::RESOURCE, send.device));
     }
-    let created: DateTime<Utc> = diesel::insert_into(messages::table)
-        .values(rows)
-        .returning(messages::created_at)
-        .get_results(conn)
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(|| ChatError::Internal("no message row was inserted".into()))?;
-    let last = deliveries
-        .last()
-        .and_then(|d| d.message_id.parse::<Uuid>().ok());
-    diesel::update(chats::table.filter(chats::id.eq(send.chat.as_uuid())))
-        .set((
-            chats::last_message_id.eq(last),
-            chats::updated_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)
-        .await?;
-    seen(conn, send.device).await?;
-    events::wake_inboxes(conn, &targets).await?;
-    Ok(pb::SendMessageResponse {
-        logical_msg_id: send.logical.clone(),
-        deliveries,
-        create_time: Some(timestamp(created)),
-    })
+    if !state.member {
+        return Err(ChatError::not_found(ChatId::RESOURCE, send.chat));
+    }
+    Ok(state)
 }
 
 #[derive(diesel::QueryableByName)]
-struct Sequence {
-    #[diesel(sql_type = SqlUuid)]
-    device_id: Uuid,
+struct Stored {
     #[diesel(sql_type = BigInt)]
-    last_seq: i64,
+    stored: i64,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    created_at: Option<DateTime<Utc>>,
+}
+
+/// Stores the copies in one statement: each recipient's inbox row is locked in device order
+/// and its sequence advanced (so sequences grow in commit order), the copies are inserted with
+/// them, the chat and the sender's last-seen are updated, and the recipients' streams are
+/// notified on commit.
+async fn write(
+    conn: &mut AsyncPgConnection,
+    user: UserId,
+    send: &Send,
+    recipients: &BTreeMap<Uuid, Uuid>,
+) -> Result<pb::SendMessageResponse, ChatError> {
+    let ids: Vec<Uuid> = send
+        .envelopes
+        .iter()
+        .map(|_| MessageId::new().as_uuid())
+        .collect();
+    let to_devices: Vec<Uuid> = send.envelopes.iter().map(|e| e.to.as_uuid()).collect();
+    let to_users: Vec<Uuid> = to_devices
+        .iter()
+        .map(|d| recipients.get(d).copied().unwrap_or_default())
+        .collect();
+    let headers: Vec<&serde_json::Value> = send.envelopes.iter().map(|e| &e.header).collect();
+    let ciphertexts: Vec<&[u8]> = send
+        .envelopes
+        .iter()
+        .map(|e| e.ciphertext.as_slice())
+        .collect();
+    let stored: Stored = tessera_kit::db::prepared(
+        "WITH seqs AS ( \
+             UPDATE device_inboxes i SET last_seq = i.last_seq + 1 \
+             FROM (SELECT device_id FROM device_inboxes WHERE device_id = ANY($3) \
+                   ORDER BY device_id FOR UPDATE) l \
+             WHERE i.device_id = l.device_id RETURNING i.device_id, i.last_seq), \
+         ins AS ( \
+             INSERT INTO messages (id, logical_msg_id, chat_id, from_user_id, from_device_id, \
+                                   to_user_id, to_device_id, seq, header, ciphertext) \
+             SELECT e.id, $6, $7, $8, $9, e.to_user, e.to_device, s.last_seq, e.header, e.ciphertext \
+             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::jsonb[], $5::bytea[]) \
+                  AS e(id, to_user, to_device, header, ciphertext) \
+             JOIN seqs s ON s.device_id = e.to_device \
+             RETURNING created_at), \
+         chat AS (UPDATE chats SET last_message_id = $10, updated_at = now() WHERE id = $7), \
+         seen AS (UPDATE devices SET last_seen = now() \
+                  WHERE id = $9 AND (last_seen IS NULL OR last_seen < now() - interval '1 minute')), \
+         woken AS (SELECT pg_notify($11, device_id::text) FROM seqs) \
+         SELECT (SELECT count(*) FROM ins) AS stored, (SELECT min(created_at) FROM ins) AS created_at, \
+                (SELECT count(*) FROM woken) AS woken",
+    )
+    .bind::<Array<SqlUuid>, _>(&ids)
+    .bind::<Array<SqlUuid>, _>(&to_users)
+    .bind::<Array<SqlUuid>, _>(&to_devices)
+    .bind::<Array<Jsonb>, _>(&headers)
+    .bind::<Array<Bytea>, _>(&ciphertexts)
+    .bind::<Text, _>(&send.logical)
+    .bind::<SqlUuid, _>(send.chat.as_uuid())
+    .bind::<SqlUuid, _>(user.as_uuid())
+    .bind::<SqlUuid, _>(send.device.as_uuid())
+    .bind::<Nullable<SqlUuid>, _>(ids.last().copied())
+    .bind::<Text, _>(events::INBOX)
+    .get_result(conn)
+    .await?;
+    let created = match stored.created_at {
+        Some(created) if stored.stored as usize == ids.len() => created,
+        // A recipient device went away between the check and the write.
+        _ => {
+            return Err(ChatError::Aborted(
+                "a recipient device went away; retry".into(),
+            ));
+        }
+    };
+    Ok(pb::SendMessageResponse {
+        logical_msg_id: send.logical.clone(),
+        deliveries: ids
+            .iter()
+            .zip(&to_devices)
+            .map(|(id, to)| pb::Delivery {
+                to_device_id: to.to_string(),
+                message_id: id.to_string(),
+            })
+            .collect(),
+        create_time: Some(timestamp(created)),
+    })
 }
 
 /// NOT_FOUND unless `device` is the caller's.

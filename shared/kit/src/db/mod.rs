@@ -8,6 +8,7 @@
 //! and outcome is recorded by name in the service's metrics.
 
 mod error;
+mod prepared;
 
 use std::str::FromStr;
 use std::time::{Duration, Instant};
@@ -19,6 +20,7 @@ use futures::FutureExt;
 pub use scoped_futures::{ScopedBoxFuture, ScopedFutureExt};
 
 pub use error::DbError;
+pub use prepared::{Prepared, prepared};
 
 use crate::config::{CommonConfig, DatabaseUrl};
 use crate::metrics::Metrics;

@@ -2,6 +2,7 @@
 //! `run(&Settings) -> Vec<Report>`, and a line in [`ALL`].
 
 pub mod identity;
+pub mod messaging;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -34,4 +35,7 @@ pub type Scenarios =
     for<'a> fn(&'a Settings) -> Pin<Box<dyn Future<Output = anyhow::Result<Vec<Report>>> + 'a>>;
 
 /// Every service's scenarios, by service name.
-pub const ALL: &[(&str, Scenarios)] = &[("identity", |settings| Box::pin(identity::run(settings)))];
+pub const ALL: &[(&str, Scenarios)] = &[
+    ("identity", |settings| Box::pin(identity::run(settings))),
+    ("messaging", |settings| Box::pin(messaging::run(settings))),
+];
