@@ -174,10 +174,10 @@ async fn store(
     rate: ratelimit::Rate,
 ) -> Result<pb::SendMessageResponse, ChatError> {
     let state = read_state(conn, user, send).await?;
-    if state.retry {
-        if let Some(original) = earlier(conn, send).await? {
-            return Ok(original);
-        }
+    if state.retry
+        && let Some(original) = earlier(conn, send).await?
+    {
+        return Ok(original);
     }
     let key = format!("send:{}:{}", send.device, send.chat);
     if let Some(retry_after) = ratelimit::take(conn, &key, rate).await? {
