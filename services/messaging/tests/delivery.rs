@@ -542,3 +542,25 @@ async fn an_envelope_for_a_device_is_only_its_owners() {
         .expect_err("not alice's device");
     assert_eq!(err.code(), Code::NotFound);
 }
+
+#[tokio::test]
+async fn a_stream_whose_client_went_away_is_freed() {
+    let h = Harness::start().await;
+    let bob = h.user("bob").await;
+    let bobs = h.enroll(&bob, 0).await;
+    let mut stream = h.subscribe(&bobs, None).await;
+    assert!(matches!(next(&mut stream).await, Ok(Item::CaughtUp(_))));
+    let open = format!(
+        "SELECT count(*) FROM messaging.device_inboxes WHERE device_id = '{}' AND stream_id IS NOT NULL",
+        bobs.id
+    );
+    assert_eq!(h.count(&open).await, 1);
+    drop(stream);
+    for _ in 0..100 {
+        if h.count(&open).await == 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the stream's task still holds the device 5 s after its client left");
+}
