@@ -5,10 +5,7 @@ use std::time::Duration;
 use tessera_kit::DbError;
 use tessera_kit::db::TransactionError;
 use tessera_kit::error::{self, FieldViolations};
-use tonic::{Code, Status};
-
-/// At most this many precondition violations are named (they travel in a header).
-pub const MAX_NAMED: usize = 20;
+use tonic::Status;
 
 /// Everything a chat operation can answer besides success.
 #[derive(Debug, thiserror::Error)]
@@ -111,7 +108,7 @@ impl From<ChatError> for Status {
             ChatError::Invalid(violations) => violations.into_status(),
             ChatError::NotFound { resource, name } => error::not_found(resource, &name),
             ChatError::Denied(message) => Status::permission_denied(message),
-            ChatError::Precondition(violations) => precondition(&violations),
+            ChatError::Precondition(violations) => error::failed_preconditions(&violations),
             ChatError::AlreadyExists(message) => Status::already_exists(message),
             ChatError::Aborted(message) => Status::aborted(message),
             ChatError::Limited {
@@ -124,28 +121,4 @@ impl From<ChatError> for Status {
             ChatError::Internal(detail) => error::internal(&std::io::Error::other(detail)),
         }
     }
-}
-
-/// FAILED_PRECONDITION naming each violation (the first [`MAX_NAMED`]), each reason once in
-/// the message.
-fn precondition(violations: &[(&'static str, String, String)]) -> Status {
-    let mut reasons: Vec<&str> = Vec::new();
-    for (_, _, why) in violations {
-        if !reasons.contains(&why.as_str()) {
-            reasons.push(why);
-        }
-    }
-    let mut message = reasons.join("; ");
-    if violations.len() > MAX_NAMED {
-        message.push_str(&format!(
-            " ({} violations, the first {MAX_NAMED} named)",
-            violations.len()
-        ));
-    }
-    let mut details = tonic_types::ErrorDetails::new();
-    for (kind, subject, why) in violations.iter().take(MAX_NAMED) {
-        details.add_precondition_failure_violation(*kind, subject, why);
-    }
-    use tonic_types::StatusExt;
-    Status::with_error_details(Code::FailedPrecondition, message, details)
 }

@@ -453,3 +453,56 @@ async fn a_devices_sequence_has_no_gaps_under_concurrent_senders() {
     );
     assert_eq!(h.count(&last).await, 120);
 }
+
+#[tokio::test]
+async fn a_refusal_names_twenty_devices_and_counts_the_rest() {
+    let h = Harness::start().await;
+    let alice = h.user("alice").await;
+    let bob = h.user("bob").await;
+    let carol = h.user("carol").await;
+    let phone = h.enroll(&alice, 0).await;
+    let mut others = Vec::new();
+    for user in [&bob, &carol] {
+        for _ in 0..13 {
+            others.push(h.enroll(user, 0).await);
+        }
+    }
+    let chat = h
+        .chats()
+        .await
+        .create_group_chat(authed(
+            &alice.token,
+            pb::CreateGroupChatRequest {
+                name: "many".into(),
+                member_user_ids: vec![bob.id.clone(), carol.id.clone()],
+            },
+        ))
+        .await
+        .expect("group")
+        .into_inner()
+        .chat
+        .expect("chat")
+        .id;
+    let only = envelope(&others[0].id, &others[0].identity_key(), b"x");
+    let err = h
+        .messages()
+        .await
+        .send_message(request(&phone, &chat, "m", vec![only]))
+        .await
+        .expect_err("25 devices missing");
+    let violations = err
+        .get_details_precondition_failure()
+        .expect("details")
+        .violations;
+    assert_eq!(violations.len(), 21);
+    assert!(
+        violations[..20]
+            .iter()
+            .all(|v| v.r#type == "MISSING_DEVICE")
+    );
+    assert!(
+        violations[20].description.contains("and 5 more"),
+        "{:?}",
+        violations[20]
+    );
+}

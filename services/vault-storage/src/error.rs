@@ -140,22 +140,7 @@ impl From<StorageError> for Status {
                 "send authorization: Bearer <session or service token>",
             ),
             StorageError::NotFound { resource, name } => error::not_found(resource, &name),
-            StorageError::Precondition(violations) => {
-                // Each distinct reason once: the message travels in a header, as do the details.
-                let mut reasons: Vec<&str> = Vec::new();
-                for (_, _, why) in &violations {
-                    if !reasons.contains(&why.as_str()) {
-                        reasons.push(why);
-                    }
-                }
-                let message = reasons.join("; ");
-                let mut details = tonic_types::ErrorDetails::new();
-                for (kind, subject, why) in &violations {
-                    details.add_precondition_failure_violation(*kind, subject, why);
-                }
-                use tonic_types::StatusExt;
-                Status::with_error_details(Code::FailedPrecondition, message, details)
-            }
+            StorageError::Precondition(violations) => error::failed_preconditions(&violations),
             StorageError::AlreadyExists(message) => Status::already_exists(message),
             StorageError::Aborted(message) => Status::aborted(message),
             StorageError::Stale { resource, current } => error::with_reason(

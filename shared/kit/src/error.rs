@@ -139,6 +139,27 @@ pub fn failed_precondition(kind: &str, subject: &str, description: &str) -> Stat
     )
 }
 
+/// Precondition violations a status should name at most: details travel in the response's
+/// trailers, which clients cap (16 KiB by default). Callers with more name this many and say
+/// how many more there are.
+pub const MAX_PRECONDITION_VIOLATIONS: usize = 20;
+
+/// FAILED_PRECONDITION with one PreconditionFailure violation per `(kind, subject, why)`, each
+/// distinct reason once in the message.
+pub fn failed_preconditions(violations: &[(&str, String, String)]) -> Status {
+    let mut reasons: Vec<&str> = Vec::new();
+    for (_, _, why) in violations {
+        if !reasons.contains(&why.as_str()) {
+            reasons.push(why);
+        }
+    }
+    let mut details = ErrorDetails::new();
+    for (kind, subject, why) in violations {
+        details.add_precondition_failure_violation(*kind, subject, why);
+    }
+    Status::with_error_details(Code::FailedPrecondition, reasons.join("; "), details)
+}
+
 /// RESOURCE_EXHAUSTED with an ErrorInfo `reason` naming the limit and RetryInfo: come back
 /// after `retry_after`.
 pub fn rate_limited(reason: &str, message: &str, retry_after: Duration) -> Status {

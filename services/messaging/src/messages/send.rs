@@ -22,7 +22,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::DbError;
 use tessera_kit::convert::timestamp;
 use tessera_kit::db::ScopedFutureExt;
-use tessera_kit::error::FieldViolations;
+use tessera_kit::error::{FieldViolations, MAX_PRECONDITION_VIOLATIONS};
 use tessera_kit::ids::UserId;
 use tessera_kit::ratelimit;
 use tessera_proto::tessera::messaging::v1 as pb;
@@ -402,6 +402,15 @@ fn match_devices(
         }
     }
     if !violations.is_empty() {
+        let more = violations.len().saturating_sub(MAX_PRECONDITION_VIOLATIONS);
+        violations.truncate(MAX_PRECONDITION_VIOLATIONS);
+        if more > 0 {
+            violations.push((
+                "DEVICES",
+                "devices".into(),
+                format!("and {more} more: ListChatDevices gives the whole set"),
+            ));
+        }
         return Err(ChatError::Precondition(violations));
     }
     Ok(known

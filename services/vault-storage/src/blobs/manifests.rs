@@ -21,7 +21,7 @@ use crate::vault::deletions;
 
 /// Most missing blobs a refusal names: the details travel in the response's trailers, which
 /// clients cap (16 KiB by default), so the list stays short; FindMissingBlobs lists them all.
-pub const MAX_VIOLATIONS: usize = 20;
+pub use tessera_kit::error::MAX_PRECONDITION_VIOLATIONS as MAX_VIOLATIONS;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
