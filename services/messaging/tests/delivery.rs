@@ -564,3 +564,36 @@ async fn a_stream_whose_client_went_away_is_freed() {
     }
     panic!("the stream's task still holds the device 5 s after its client left");
 }
+
+#[tokio::test]
+async fn a_slow_subscriber_loses_nothing() {
+    let h = Harness::start().await;
+    let alice = h.user("alice").await;
+    let bob = h.user("bob").await;
+    let phone = h.enroll(&alice, 0).await;
+    let bobs = h.enroll(&bob, 0).await;
+    let chat = h.direct_chat(&alice, &bob).await;
+    let mut stream = h.subscribe(&bobs, None).await;
+    assert!(matches!(next(&mut stream).await, Ok(Item::CaughtUp(_))));
+    // Far more than the stream buffers, sent while the client reads nothing.
+    let envelopes = h.envelopes(&phone, &chat, b"x").await;
+    let mut client = h.messages().await;
+    for n in 0..300 {
+        client
+            .send_message(authed(
+                &alice.token,
+                pb::SendMessageRequest {
+                    chat_id: chat.clone(),
+                    device_id: phone.id.clone(),
+                    logical_msg_id: format!("m{n}"),
+                    envelopes: envelopes.clone(),
+                },
+            ))
+            .await
+            .expect("send");
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for seq in 1..=300 {
+        assert_eq!(next_message(&mut stream).await.sequence, seq);
+    }
+}
