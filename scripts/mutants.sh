@@ -24,6 +24,8 @@ targets=(
   "kit-keyring|shared/kit/src/keyring.rs shared/kit/src/keyring/envelope.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
   "vault-quotas|services/vault-storage/src/quotas.rs services/vault-storage/src/paths.rs|tessera-vault-storage|kind(lib) | binary(quotas) | binary(drivers)"
   "vault-vault|services/vault-storage/src/vault/crypto.rs services/vault-storage/src/vault/chunks.rs|tessera-vault-storage|binary(vault) | binary(vault_files) | binary(vault_logs)"
+  "messaging-keys|services/messaging/src/devices/keys.rs services/messaging/src/bundles.rs|tessera-messaging|binary(devices) | binary(bundles) | binary(access)"
+  "messaging-send|services/messaging/src/messages/send.rs services/messaging/src/messages/inbox.rs|tessera-messaging|binary(send) | binary(delivery) | binary(access)"
   "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
 )
 
