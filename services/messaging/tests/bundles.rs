@@ -188,3 +188,43 @@ async fn claims_are_limited_per_caller_and_target_across_instances() {
         "refused claims took nothing"
     );
 }
+
+#[tokio::test]
+async fn a_device_hears_its_prekeys_are_low_below_ten_and_not_before() {
+    use harness::{Item, next};
+    let h = Harness::start().await;
+    let alice = h.user("alice").await;
+    let bob = h.user("bob").await;
+    let bobs = h.enroll(&bob, 11).await;
+    let mut stream = h.subscribe(&bobs, None).await;
+    assert!(matches!(next(&mut stream).await, Ok(Item::CaughtUp(_))));
+    let claim = || async {
+        h.bundles()
+            .await
+            .claim_key_bundles(authed(
+                &alice.token,
+                pb::ClaimKeyBundlesRequest {
+                    user_id: bob.id.clone(),
+                },
+            ))
+            .await
+            .expect("claim");
+    };
+    claim().await; // 10 left: not low yet
+    claim().await; // 9 left: low
+    let low = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            match next(&mut stream).await.expect("item") {
+                Item::KeysLow(low) => return low,
+                Item::Heartbeat(_) => {}
+                other => panic!("{other:?}"),
+            }
+        }
+    })
+    .await
+    .expect("a keys_low event within 5 s");
+    assert_eq!(
+        low.remaining, 9,
+        "the first event comes below 10, not at 10"
+    );
+}

@@ -219,6 +219,20 @@ async fn bad_input_names_every_field_and_changes_nothing() {
             "one_time_prekeys"
         ]
     );
+    // A wrong size is named once: the signature is not also called wrong.
+    let (_, mut keys) = ed25519_keys();
+    keys.signed_prekey = vec![1; 31];
+    let err = devices
+        .enroll_device(authed(
+            &alice.token,
+            pb::EnrollDeviceRequest {
+                keys: Some(keys),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect_err("a short signed prekey");
+    assert_eq!(bad_fields(&err), ["keys.signed_prekey"]);
     assert_eq!(h.snapshot().await, before);
 }
 
