@@ -456,18 +456,32 @@ async fn every_device_gets_every_message_once_through_listener_kills_and_reconne
     }
     // Meanwhile the LISTEN connections are killed, twice.
     let db = h.suite.db().client().await;
+    let listeners = "FROM pg_stat_activity WHERE application_name = 'tessera-messaging-listen' \
+                     AND datname = current_database()";
     for _ in 0..2 {
         tokio::time::sleep(Duration::from_millis(150)).await;
+        // Both instances' listeners are up again (a rebuild takes its backoff) before each kill.
+        let up = format!("SELECT count(*) {listeners}");
+        let mut connected = 0;
+        for _ in 0..100 {
+            connected = db
+                .query_one(&up, &[])
+                .await
+                .expect("listeners")
+                .get::<_, i64>(0);
+            if connected == 2 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(connected, 2, "one listening connection per instance");
+        let kill = format!("SELECT count(pg_terminate_backend(pid)) {listeners}");
         let killed: i64 = db
-            .query_one(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
-                 WHERE application_name = 'tessera-messaging-listen' AND datname = current_database()",
-                &[],
-            )
+            .query_one(&kill, &[])
             .await
             .expect("kill the listeners")
             .get(0);
-        assert_eq!(killed, 2, "one listening connection per instance");
+        assert_eq!(killed, 2);
     }
     for writer in writers {
         writer.await.expect("writer");
