@@ -6,7 +6,7 @@
 //!
 //! Notifications are sent inside the writing transaction, so they go out only if it commits.
 
-use diesel::sql_types::{Array, Text, Uuid as SqlUuid};
+use diesel::sql_types::Text;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use tessera_kit::DbError;
@@ -100,16 +100,6 @@ pub async fn announce(conn: &mut AsyncPgConnection, event: &LiveEvent) -> Result
     diesel::sql_query("SELECT pg_notify($1, $2)")
         .bind::<Text, _>(LIVE)
         .bind::<Text, _>(payload)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Wakes the streams of `devices` (and of any replica) when the transaction commits.
-pub async fn wake_inboxes(conn: &mut AsyncPgConnection, devices: &[Uuid]) -> Result<(), DbError> {
-    diesel::sql_query("SELECT pg_notify($1, d::text) FROM unnest($2) AS d")
-        .bind::<Text, _>(INBOX)
-        .bind::<Array<SqlUuid>, _>(devices)
         .execute(conn)
         .await?;
     Ok(())
