@@ -42,6 +42,9 @@ struct Args {
     /// what the gRPC path costs from what the disk does.
     #[arg(long)]
     warm: bool,
+    /// Size of an upload's durable parts (TESSERA_STORAGE_PART_BYTES), in MiB.
+    #[arg(long, default_value_t = 64)]
+    part_mib: u64,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -244,7 +247,7 @@ async fn main() -> anyhow::Result<()> {
 
     let db = TestDb::new().await;
     let hash = |token: &str| hex(&tessera_kit::auth::token_hash(token));
-    let part_bytes = (64 * MIB).to_string();
+    let part_bytes = (args.part_mib * MIB).to_string();
     let service = RunningBinary::spawn(
         &args.binary,
         db.url(),

@@ -4,6 +4,7 @@
 //! bytes go to a temporary name in the same directory and are renamed into place.
 
 use std::io::{Read, Seek, SeekFrom, Write};
+use std::num::NonZeroU64;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -11,11 +12,15 @@ use bytes::Bytes;
 use cap_std::ambient_authority;
 use cap_std::fs::Dir;
 use futures::{Stream, StreamExt};
+use rustix::fs::{Advice, fadvise};
 
 use super::{CHUNK, DriverError};
 
 /// Names of files being written (client paths cannot start a segment with it).
 pub const TEMP_PREFIX: &str = ".tessera-";
+
+/// How far past the reader the kernel is asked to have a download's bytes in the page cache.
+const DISK_AHEAD: u64 = 16 << 20;
 
 #[derive(Debug, Clone)]
 pub(super) struct Local {
@@ -100,7 +105,9 @@ impl Local {
     }
 
     /// Reads `range` on a thread of its own that stays a few chunks ahead of the consumer, so
-    /// the disk and the network work at the same time.
+    /// the disk and the network work at the same time. The kernel is asked to fetch
+    /// [`DISK_AHEAD`] beyond what has been read into the page cache (not this process's memory),
+    /// so a cold file streams at the disk's rate rather than one read-ahead window at a time.
     pub(super) async fn read(
         &self,
         path: &str,
@@ -119,7 +126,21 @@ impl Local {
         let mut left = range.end.saturating_sub(range.start);
         let (tx, rx) = tokio::sync::mpsc::channel(AHEAD);
         tokio::task::spawn_blocking(move || {
+            // Advice only: a filesystem that ignores it reads as before.
+            let _ = fadvise(&file, start, NonZeroU64::new(left), Advice::Sequential);
+            let mut advised = start;
+            let mut offset = start;
             while left > 0 {
+                let ahead_end = offset + left.min(DISK_AHEAD);
+                if ahead_end > advised {
+                    let _ = fadvise(
+                        &file,
+                        advised,
+                        NonZeroU64::new(ahead_end - advised),
+                        Advice::WillNeed,
+                    );
+                    advised = ahead_end;
+                }
                 let want = left.min(CHUNK as u64);
                 let mut chunk = Vec::with_capacity(want as usize);
                 let read = (&mut file)
@@ -130,6 +151,7 @@ impl Local {
                     Ok(0) | Err(_) => true, // the file is shorter than the range, or failed
                     Ok(n) => {
                         left -= *n as u64;
+                        offset += *n as u64;
                         false
                     }
                 };
