@@ -32,6 +32,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     tonic_prost_build::configure()
         // File contents stream through the Storage Service as `Bytes`: no copy per chunk.
         .bytes(".tessera.vault.v1")
+        // Forum media stream through messaging to vault-storage the same way.
+        .bytes(".tessera.messaging.v1.UploadMediaRequest.chunk")
+        .bytes(".tessera.messaging.v1.DownloadMediaResponse.chunk")
         .build_client(true)
         .build_server(true)
         .compile_fds(fds)?;

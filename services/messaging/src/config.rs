@@ -26,6 +26,32 @@ pub struct Config {
     #[arg(long, env = "TESSERA_CHAT_HEARTBEAT", default_value = "15s",
           value_parser = parse_duration)]
     pub heartbeat: Duration,
+
+    /// vault-storage, which keeps the forum's media bytes (e.g. `http://vault-storage:50052`).
+    /// Without it, media calls are UNAVAILABLE.
+    #[arg(long, env = "TESSERA_VAULT_STORAGE_URL")]
+    pub vault_storage_url: Option<String>,
+
+    /// The vault-storage volume (its id) forum media are stored on.
+    #[arg(long, env = "TESSERA_FORUM_MEDIA_VOLUME")]
+    pub media_volume: Option<String>,
+
+    /// Media uploads allowed per user (`N/DURATION`).
+    #[arg(long, env = "TESSERA_FORUM_UPLOAD_RATE", default_value = "10/1h")]
+    pub upload_rate: Rate,
+
+    /// Failed invite-code joins allowed per user (`N/DURATION`); once spent, every join waits.
+    #[arg(
+        long,
+        env = "TESSERA_FORUM_JOIN_FAILURE_RATE",
+        default_value = "10/15m"
+    )]
+    pub join_failure_rate: Rate,
+
+    /// How often the forum's cleanup job runs (expired media, abandoned uploads, deletions).
+    #[arg(long, env = "TESSERA_FORUM_CLEANUP_INTERVAL", default_value = "1m",
+          value_parser = parse_duration)]
+    pub cleanup_interval: Duration,
 }
 
 impl Default for Config {
@@ -41,6 +67,17 @@ impl Default for Config {
             },
             message_retention: Duration::from_secs(30 * 24 * 3600),
             heartbeat: Duration::from_secs(15),
+            vault_storage_url: None,
+            media_volume: None,
+            upload_rate: Rate {
+                burst: 10,
+                period: Duration::from_secs(3600),
+            },
+            join_failure_rate: Rate {
+                burst: 10,
+                period: Duration::from_secs(900),
+            },
+            cleanup_interval: Duration::from_secs(60),
         }
     }
 }

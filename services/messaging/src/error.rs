@@ -28,6 +28,9 @@ pub enum ChatError {
     /// A unique key is taken.
     #[error("{0}")]
     AlreadyExists(String),
+    /// More or fewer bytes than declared.
+    #[error("{0}")]
+    OutOfRange(String),
     /// Replaced by a newer stream, or a concurrent change.
     #[error("{0}")]
     Aborted(String),
@@ -38,9 +41,26 @@ pub enum ChatError {
         message: String,
         retry_after: Duration,
     },
-    /// identity could not be asked.
+    /// identity or vault-storage could not be asked.
     #[error("{0}")]
     Unavailable(String),
+    /// A code with an ErrorInfo reason clients branch on (MEDIA_EXPIRED, ...).
+    #[error("{message}")]
+    Reason {
+        code: tonic::Code,
+        reason: &'static str,
+        message: String,
+        metadata: Vec<(&'static str, String)>,
+    },
+    /// A quota is full: RESOURCE_EXHAUSTED with a QuotaFailure naming it.
+    #[error("{description}")]
+    Quota {
+        subject: String,
+        description: String,
+    },
+    /// vault-storage's answer, passed on as it is (a wrong hash, a full quota there).
+    #[error("{}", .0.message())]
+    Upstream(Status),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -111,12 +131,32 @@ impl From<ChatError> for Status {
             ChatError::Precondition(violations) => error::failed_preconditions(&violations),
             ChatError::AlreadyExists(message) => Status::already_exists(message),
             ChatError::Aborted(message) => Status::aborted(message),
+            ChatError::OutOfRange(message) => Status::out_of_range(message),
             ChatError::Limited {
                 reason,
                 message,
                 retry_after,
             } => error::rate_limited(reason, &message, retry_after),
             ChatError::Unavailable(message) => error::unavailable(&message, Duration::from_secs(1)),
+            ChatError::Reason {
+                code,
+                reason,
+                message,
+                metadata,
+            } => error::with_reason(
+                code,
+                reason,
+                &message,
+                metadata
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect(),
+            ),
+            ChatError::Quota {
+                subject,
+                description,
+            } => error::quota_exceeded(&subject, &description),
+            ChatError::Upstream(status) => status,
             ChatError::Db(db) => db.into(),
             ChatError::Internal(detail) => error::internal(&std::io::Error::other(detail)),
         }

@@ -26,6 +26,26 @@ tessera_kit::id! {
     pub struct HandshakeId("handshake");
 }
 
+tessera_kit::id! {
+    /// A forum group.
+    pub struct GroupId("group");
+}
+
+tessera_kit::id! {
+    /// A forum thread.
+    pub struct ThreadId("thread");
+}
+
+tessera_kit::id! {
+    /// A reply in a thread.
+    pub struct ReplyId("reply");
+}
+
+tessera_kit::id! {
+    /// A media file in a thread.
+    pub struct MediaId("media");
+}
+
 tessera_kit::text_enum! {
     /// How a device's identity key signs (`devices.identity_key_type`).
     pub enum KeyType {

@@ -1,5 +1,6 @@
 //! The messaging service: end-to-end encrypted chat (devices, key bundles, chats, per-device
-//! fan-out, real-time delivery, handshakes and sessions) and, later, the group forum.
+//! fan-out, real-time delivery, handshakes and sessions) and the group forum (groups, keys,
+//! threads, replies, media through vault-storage).
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
@@ -9,6 +10,7 @@ pub mod config;
 pub mod devices;
 pub mod error;
 pub mod events;
+pub mod forum;
 pub mod handshakes;
 pub mod ids;
 pub mod lookup;
@@ -18,12 +20,16 @@ pub mod state;
 pub mod sweeper;
 
 use tessera_kit::auth::Access;
+use tessera_kit::clock::Clock;
 use tessera_kit::{Context, ServiceSpec, Services};
 use tessera_proto::tessera::messaging::v1::chat_service_server::ChatServiceServer;
 use tessera_proto::tessera::messaging::v1::device_service_server::DeviceServiceServer;
+use tessera_proto::tessera::messaging::v1::group_service_server::GroupServiceServer;
 use tessera_proto::tessera::messaging::v1::handshake_service_server::HandshakeServiceServer;
 use tessera_proto::tessera::messaging::v1::key_bundle_service_server::KeyBundleServiceServer;
+use tessera_proto::tessera::messaging::v1::media_service_server::MediaServiceServer;
 use tessera_proto::tessera::messaging::v1::message_service_server::MessageServiceServer;
+use tessera_proto::tessera::messaging::v1::thread_service_server::ThreadServiceServer;
 
 pub use config::Config;
 
@@ -45,9 +51,15 @@ pub const ACCESS: Access = Access {
 
 /// The gRPC services next to health and reflection.
 pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
+    services_on(ctx, config, Clock::System)
+}
+
+/// [`services`] on `clock` (tests move it to expire media).
+pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Result<Services> {
     ctx.on_account_deleted(purge::purge_account);
-    let chat = state::Chat::new(ctx, config);
+    let chat = state::Chat::new(ctx, config, clock)?;
     sweeper::start(ctx, chat.clone());
+    forum::cleanup::start(ctx, chat.clone());
     Ok(ctx
         .services(ACCESS)
         .with(DeviceServiceServer::new(devices::DeviceApi(chat.clone())))
@@ -58,5 +70,14 @@ pub fn services(ctx: &Context, config: Config) -> anyhow::Result<Services> {
         .with(MessageServiceServer::new(messages::MessageApi(
             chat.clone(),
         )))
-        .with(HandshakeServiceServer::new(handshakes::HandshakeApi(chat))))
+        .with(HandshakeServiceServer::new(handshakes::HandshakeApi(
+            chat.clone(),
+        )))
+        .with(GroupServiceServer::new(forum::groups::GroupApi(
+            chat.clone(),
+        )))
+        .with(ThreadServiceServer::new(forum::threads::ThreadApi(
+            chat.clone(),
+        )))
+        .with(MediaServiceServer::new(forum::media::MediaApi(chat))))
 }

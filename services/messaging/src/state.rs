@@ -2,12 +2,14 @@
 
 use std::sync::Arc;
 
+use tessera_kit::clock::Clock;
 use tessera_kit::notify::Notifier;
 use tessera_kit::{Context, Db};
 use tokio_util::sync::CancellationToken;
 use tonic::transport::Channel;
 
 use crate::config::Config;
+use crate::forum::vault::Vault;
 
 /// The service's shared state. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -22,17 +24,24 @@ pub struct Chat {
     pub identity: Option<Channel>,
     /// Cancelled when the service stops: streams end with it.
     pub shutdown: CancellationToken,
+    /// "Now" for media expiry (tests move it).
+    pub clock: Clock,
+    /// vault-storage's file API, where forum media bytes live.
+    pub vault: Vault,
 }
 
 impl Chat {
-    /// The state of the service `ctx` builds.
-    pub fn new(ctx: &Context, config: Config) -> Self {
-        Self {
+    /// The state of the service `ctx` builds, on `clock`.
+    pub fn new(ctx: &Context, config: Config, clock: Clock) -> anyhow::Result<Self> {
+        let vault = Vault::new(ctx, &config)?;
+        Ok(Self {
             db: ctx.db.clone(),
             notifier: ctx.notifier.clone(),
             config: Arc::new(config),
             identity: ctx.identity_channel(),
             shutdown: ctx.shutdown.clone(),
-        }
+            clock,
+            vault,
+        })
     }
 }

@@ -94,12 +94,22 @@ pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Cha
 /// A balanced channel to identity at `url` and the interceptor that presents this service's
 /// credential; errors name the setting at fault.
 pub fn identity_link(url: &str, service_token: &str) -> anyhow::Result<(Channel, Forward)> {
+    service_link("TESSERA_IDENTITY_URL", url, service_token)
+}
+
+/// A balanced channel to the Tessera service at `url` (configured by `setting`) and the
+/// interceptor that presents this service's credential; errors name the setting at fault.
+pub fn service_link(
+    setting: &str,
+    url: &str,
+    service_token: &str,
+) -> anyhow::Result<(Channel, Forward)> {
     let uri: http::Uri = url
         .parse()
-        .map_err(|e| anyhow::anyhow!("configuration error: TESSERA_IDENTITY_URL: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("configuration error: {setting}: {e}"))?;
     let host = uri
         .host()
-        .ok_or_else(|| anyhow::anyhow!("configuration error: TESSERA_IDENTITY_URL: no host"))?;
+        .ok_or_else(|| anyhow::anyhow!("configuration error: {setting}: no host"))?;
     let port = uri.port_u16().unwrap_or(80);
     let channel = balanced_channel(host, port, ChannelSettings::default());
     let forward = Forward::bearer(service_token).map_err(|_| {

@@ -31,6 +31,8 @@ const MAX_TOKEN_CHARS: usize = 1024;
 pub struct Query {
     name: &'static str,
     scope: Vec<u8>,
+    default_size: i64,
+    max_size: i64,
 }
 
 /// What a validated request asks for.
@@ -64,7 +66,17 @@ impl Query {
         Self {
             name,
             scope: Vec::new(),
+            default_size: DEFAULT_PAGE_SIZE,
+            max_size: MAX_PAGE_SIZE,
         }
+    }
+
+    /// Another default and largest page size than the conventions' 50 and 1000, for lists whose
+    /// contract names their own.
+    pub fn sizes(mut self, default: i64, max: i64) -> Self {
+        self.default_size = default.max(1);
+        self.max_size = max.max(self.default_size);
+        self
     }
 
     /// Binds tokens to a value of the query (the caller's id, a filter): a token issued under
@@ -83,12 +95,12 @@ impl Query {
     ) -> Result<PageRequest<C>, FieldViolations> {
         let mut violations = FieldViolations::new();
         let size = match page_size {
-            0 => DEFAULT_PAGE_SIZE,
+            0 => self.default_size,
             n if n < 0 => {
                 violations.add("page_size", "must not be negative");
-                DEFAULT_PAGE_SIZE
+                self.default_size
             }
-            n => i64::from(n).min(MAX_PAGE_SIZE),
+            n => i64::from(n).min(self.max_size),
         };
         let after = if page_token.is_empty() {
             None

@@ -90,18 +90,36 @@ pub async fn take(
         return Ok(None);
     }
     // Refused: the wait is how far the next arrival would overshoot the period.
+    Ok(Some(
+        spent(conn, key, rate)
+            .await?
+            .unwrap_or(Duration::from_micros(1)),
+    ))
+}
+
+/// Whether `key`'s budget is spent, without taking from it: `Some(wait)` when a
+/// [`take`] now would be refused. For limits on failures (counted with [`take`] only when an
+/// attempt fails) that must also stop the attempts that would succeed.
+pub async fn spent(
+    conn: &mut AsyncPgConnection,
+    key: &str,
+    rate: Rate,
+) -> Result<Option<Duration>, DbError> {
     let wait: Vec<Wait> = crate::db::prepared(
         "SELECT (EXTRACT(EPOCH FROM (GREATEST(tat, now()) + $2 * interval '1 microsecond' \
                  - now() - $3 * interval '1 microsecond')) * 1000000)::bigint AS micros \
          FROM rate_limits WHERE key = $1",
     )
     .bind::<Text, _>(key)
-    .bind::<BigInt, _>(interval)
-    .bind::<BigInt, _>(period)
+    .bind::<BigInt, _>(micros(rate.interval()))
+    .bind::<BigInt, _>(micros(rate.period))
     .load(conn)
     .await?;
-    let micros = wait.iter().map(|w| w.micros).next().unwrap_or(0).max(1);
-    Ok(Some(Duration::from_micros(micros as u64)))
+    Ok(wait
+        .iter()
+        .map(|w| w.micros)
+        .find(|micros| *micros > 0)
+        .map(|micros| Duration::from_micros(micros as u64)))
 }
 
 #[derive(diesel::QueryableByName)]

@@ -70,6 +70,108 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Per-group media usage, in-flight uploads included, and its limits.
+    messaging.group_quotas (group_id) {
+        group_id -> Uuid,
+        total_bytes -> Int8,
+        media_count -> Int4,
+        max_bytes -> Int8,
+        max_media_count -> Int4,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Forum groups; the name is encrypted with the group key.
+    messaging.groups (id) {
+        id -> Uuid,
+        encrypted_name -> Bytea,
+        created_by -> Uuid,
+        invite_code -> Varchar,
+        /// The current group key's number; each rotation adds 1.
+        key_epoch -> Int8,
+        /// Set when a member left or was deleted without a rotation: posting waits for one.
+        rotation_required -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Encrypted media relayed for 7 days; the bytes are a vault-storage file.
+    messaging.media (id) {
+        id -> Uuid,
+        thread_id -> Uuid,
+        group_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        encrypted_metadata -> Bytea,
+        storage_url -> Text,
+        file_id -> Uuid,
+        encryption_iv -> Bytea,
+        size_bytes -> Int8,
+        sha256 -> Bytea,
+        key_epoch -> Int8,
+        uploaded_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Durable queue of vault-storage files to delete.
+    messaging.media_deletions (file_id) {
+        file_id -> Uuid,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Who downloaded which media first, and when.
+    messaging.media_downloads (media_id, user_id) {
+        media_id -> Uuid,
+        user_id -> Uuid,
+        downloaded_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Quota reservations of uploads in flight.
+    messaging.media_uploads (id) {
+        id -> Uuid,
+        group_id -> Uuid,
+        thread_id -> Uuid,
+        user_id -> Uuid,
+        size_bytes -> Int8,
+        vault_upload_id -> Nullable<Uuid>,
+        started_at -> Timestamptz,
+        lease_expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Every epoch's wrapped group key a member holds (older posts stay readable).
+    messaging.member_keys (group_id, user_id, key_epoch) {
+        group_id -> Uuid,
+        user_id -> Uuid,
+        key_epoch -> Int8,
+        encrypted_group_key -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Membership, with the member's wrapped copy of the current group key.
+    messaging.members (group_id, user_id) {
+        group_id -> Uuid,
+        user_id -> Uuid,
+        encrypted_group_key -> Bytea,
+        key_epoch -> Int8,
+        joined_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// One row per recipient device of a message (fan-out); ciphertext only.
     messaging.messages (id) {
         id -> Uuid,
@@ -116,6 +218,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Replies to a thread; the body encrypted with the key of epoch key_epoch.
+    messaging.replies (id) {
+        id -> Uuid,
+        thread_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        encrypted_body -> Bytea,
+        key_epoch -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// Double Ratchet session metadata between two devices; never keys.
     messaging.sessions (id) {
         id -> Uuid,
@@ -127,17 +241,47 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Threads of a group; title and body encrypted with the key of epoch key_epoch.
+    messaging.threads (id) {
+        id -> Uuid,
+        group_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        encrypted_title -> Bytea,
+        encrypted_body -> Bytea,
+        key_epoch -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(chat_members -> chats (chat_id));
 diesel::joinable!(device_inboxes -> devices (device_id));
+diesel::joinable!(group_quotas -> groups (group_id));
+diesel::joinable!(media -> groups (group_id));
+diesel::joinable!(media -> threads (thread_id));
+diesel::joinable!(media_downloads -> media (media_id));
+diesel::joinable!(members -> groups (group_id));
+diesel::joinable!(replies -> threads (thread_id));
 diesel::joinable!(sessions -> chats (chat_id));
+diesel::joinable!(threads -> groups (group_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     chat_members,
     chats,
     device_inboxes,
     devices,
+    group_quotas,
+    groups,
+    media,
+    media_deletions,
+    media_downloads,
+    media_uploads,
+    member_keys,
+    members,
     messages,
     pending_sessions,
     rate_limits,
-    sessions
+    replies,
+    sessions,
+    threads
 );

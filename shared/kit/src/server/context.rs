@@ -73,6 +73,15 @@ impl Context {
         self.identity.as_ref().map(|(channel, _)| channel.clone())
     }
 
+    /// A channel to another Tessera service at `url` (the setting `setting`) and the
+    /// interceptor presenting this service's credential (`TESSERA_SERVICE_TOKEN`, required).
+    pub fn service_link(&self, setting: &str, url: &str) -> anyhow::Result<(Channel, Forward)> {
+        let token = self.config.service_token.as_ref().ok_or_else(|| {
+            anyhow::anyhow!("configuration error: TESSERA_SERVICE_TOKEN is required with {setting}")
+        })?;
+        crate::client::service_link(setting, url, token.expose())
+    }
+
     /// This service's outbox, for serving its event stream.
     pub fn outbox(&self) -> events::stream::Outbox {
         events::stream::Outbox {

@@ -1,0 +1,12 @@
+DROP TRIGGER media_deleted ON messaging.media;
+DROP FUNCTION messaging.media_deleted();
+DROP TABLE messaging.media_deletions;
+DROP TABLE messaging.media_uploads;
+DROP TABLE messaging.group_quotas;
+DROP TABLE messaging.media_downloads;
+DROP TABLE messaging.media;
+DROP TABLE messaging.replies;
+DROP TABLE messaging.threads;
+DROP TABLE messaging.member_keys;
+DROP TABLE messaging.members;
+DROP TABLE messaging.groups;
