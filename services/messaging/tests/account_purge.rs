@@ -162,6 +162,8 @@ async fn messages_older_than_the_retention_are_purged() {
         config: std::sync::Arc::new(harness::config()),
         identity: None,
         shutdown: tokio_util::sync::CancellationToken::new(),
+        clock: tessera_kit::clock::Clock::System,
+        vault: tessera_messaging::forum::vault::Vault::none(),
     };
     let swept = tessera_messaging::sweeper::sweep(&chat_state)
         .await

@@ -22,6 +22,9 @@ type Build = Box<dyn FnOnce(&Context) -> anyhow::Result<Services> + Send>;
 pub struct TestSuite {
     setup: IdentitySetup,
     members: Vec<(ServiceSpec, Build)>,
+    /// Members started later with [`RunningSuite::start_member`], whose credentials every
+    /// member accepts from the start.
+    later: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for TestSuite {
@@ -65,6 +68,7 @@ impl TestSuite {
         Self {
             setup: setup(),
             members: Vec::new(),
+            later: Vec::new(),
         }
     }
 
@@ -83,12 +87,25 @@ impl TestSuite {
         self
     }
 
+    /// Accepts the credential of `name`, a member the test starts later (when it needs what
+    /// the others are, such as their addresses) with [`RunningSuite::start_member`].
+    pub fn later(mut self, name: &'static str) -> Self {
+        self.later.push(name);
+        self
+    }
+
     /// Starts identity, then every member, on one fresh database.
     pub async fn start(self) -> RunningSuite {
-        let Self { mut setup, members } = self;
+        let Self {
+            mut setup,
+            members,
+            later,
+        } = self;
         let tokens: Vec<(String, String)> = members
             .iter()
-            .map(|(spec, _)| (spec.name.to_owned(), service_token(spec.name)))
+            .map(|(spec, _)| spec.name)
+            .chain(later)
+            .map(|name| (name.to_owned(), service_token(name)))
             .collect();
         setup.services.extend(tokens.iter().cloned());
         let key_ring = setup.key_ring.clone();

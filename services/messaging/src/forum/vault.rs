@@ -81,6 +81,15 @@ impl Vault {
         })
     }
 
+    /// No link: media calls are UNAVAILABLE (for state built outside a running service).
+    pub fn none() -> Self {
+        Self {
+            files: None,
+            volume: None,
+            deleter: Arc::new(Notify::new()),
+        }
+    }
+
     fn files(&self) -> Result<Files, ChatError> {
         self.files.clone().ok_or_else(|| {
             ChatError::Unavailable(
