@@ -155,7 +155,7 @@ impl HandshakeService for HandshakeApi {
             .scoped(user)
             .scoped(device);
         let page = query
-            .request::<(i64, Uuid)>(body.page_size, &body.page_token)
+            .request::<(DateTime<Utc>, Uuid)>(body.page_size, &body.page_token)
             .map_err(ChatError::from)?;
         let mut conn = self.0.db.conn().await.map_err(ChatError::from)?;
         own(&mut conn, user, device).await?;
@@ -167,8 +167,7 @@ impl HandshakeService for HandshakeApi {
             ))
             .select(HandshakeRow::as_select())
             .into_boxed();
-        if let Some((micros, id)) = page.after {
-            let at = DateTime::<Utc>::from_timestamp_micros(micros).unwrap_or_default();
+        if let Some((at, id)) = page.after {
             select = select.filter(
                 pending_sessions::created_at
                     .gt(at)
@@ -182,7 +181,7 @@ impl HandshakeService for HandshakeApi {
             .load(&mut *conn)
             .await
             .map_err(ChatError::from)?;
-        let rows = query.page(rows, &page, |r| (r.created_at.timestamp_micros(), r.id));
+        let rows = query.page(rows, &page, |r| (r.created_at, r.id));
         Ok(Response::new(pb::ListHandshakesResponse {
             handshakes: rows.items.into_iter().map(handshake).collect(),
             next_page_token: rows.next_page_token,

@@ -4,6 +4,7 @@ pub mod store;
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::Uuid as SqlUuid;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -150,13 +151,14 @@ impl ChatService for ChatApi {
         let user = auth::user(&request)?.user_id;
         let query = Query::new("messaging.chats").scoped(user);
         let page = query
-            .request::<(i64, Uuid)>(request.get_ref().page_size, &request.get_ref().page_token)
+            .request::<(DateTime<Utc>, Uuid)>(
+                request.get_ref().page_size,
+                &request.get_ref().page_token,
+            )
             .map_err(ChatError::from)?;
         let mut conn = self.0.db.conn().await.map_err(ChatError::from)?;
         let views = store::list(&mut conn, user, page.after, page.fetch_limit()).await?;
-        let views = query.page(views, &page, |v| {
-            (v.row.updated_at.timestamp_micros(), v.row.id)
-        });
+        let views = query.page(views, &page, |v| (v.row.updated_at, v.row.id));
         Ok(Response::new(pb::ListChatsResponse {
             chats: views.items.iter().map(chat).collect(),
             next_page_token: views.next_page_token,

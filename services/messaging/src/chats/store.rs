@@ -140,18 +140,14 @@ pub async fn visible(
     Ok(view)
 }
 
-/// One page of `user`'s chats, most recent activity first, after the cursor (update time
-/// in microseconds, id).
+/// One page of `user`'s chats, most recent activity first, after the cursor (update time, id).
 pub async fn list(
     conn: &mut AsyncPgConnection,
     user: UserId,
-    after: Option<(i64, Uuid)>,
+    after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> Result<Vec<ChatView>, ChatError> {
-    let (after_at, after_id) = match after {
-        Some((micros, id)) => (DateTime::<Utc>::from_timestamp_micros(micros), Some(id)),
-        None => (None, None),
-    };
+    let (after_at, after_id) = after.unzip();
     let rows: Vec<ChatRow> = diesel::sql_query(
         "SELECT c.* FROM chats c WHERE c.id IN ( \
              SELECT id FROM chats WHERE chat_type = 'direct' AND user_a = $1 \

@@ -1,5 +1,6 @@
 //! GroupService: groups, invite codes and joining; membership and keys are in `members`.
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use rand::Rng;
@@ -264,7 +265,10 @@ impl GroupService for GroupApi {
         let user = auth::user(&request)?.user_id;
         let query = Query::new("messaging.groups").scoped(user).sizes(50, 100);
         let page = query
-            .request::<(i64, Uuid)>(request.get_ref().page_size, &request.get_ref().page_token)
+            .request::<(DateTime<Utc>, Uuid)>(
+                request.get_ref().page_size,
+                &request.get_ref().page_token,
+            )
             .map_err(ChatError::from)?;
         let mut conn = self.0.db.conn().await.map_err(ChatError::from)?;
         let mut select = members::table
@@ -274,17 +278,16 @@ impl GroupService for GroupApi {
             .order((members::joined_at.desc(), members::group_id.desc()))
             .limit(page.fetch_limit())
             .into_boxed();
-        if let Some((micros, id)) = page.after {
-            let at = chrono::DateTime::from_timestamp_micros(micros).unwrap_or_default();
+        if let Some((at, id)) = page.after {
             select = select.filter(
                 members::joined_at
                     .lt(at)
                     .or(members::joined_at.eq(at).and(members::group_id.lt(id))),
             );
         }
-        let rows: Vec<(chrono::DateTime<chrono::Utc>, GroupRow)> =
+        let rows: Vec<(DateTime<Utc>, GroupRow)> =
             select.load(&mut conn).await.map_err(ChatError::from)?;
-        let rows = query.page(rows, &page, |(at, row)| (at.timestamp_micros(), row.id));
+        let rows = query.page(rows, &page, |(at, row)| (*at, row.id));
         Ok(Response::new(pb::ListGroupsResponse {
             groups: rows.items.iter().map(|(_, row)| group(row)).collect(),
             next_page_token: rows.next_page_token,

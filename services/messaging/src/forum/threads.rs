@@ -127,12 +127,8 @@ fn require_author_or_creator(
     }
 }
 
-/// `(created_at µs, id)`, the keyset position of a listing.
-type Cursor = (i64, Uuid);
-
-fn at(micros: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp_micros(micros).unwrap_or_default()
-}
+/// `(created_at, id)`, the keyset position of a listing.
+type Cursor = (DateTime<Utc>, Uuid);
 
 /// The gRPC face of threads and replies.
 #[derive(Debug, Clone)]
@@ -230,15 +226,15 @@ impl ThreadService for ThreadApi {
             .order((threads::created_at.desc(), threads::id.desc()))
             .limit(page.fetch_limit())
             .into_boxed();
-        if let Some((micros, id)) = page.after {
+        if let Some((at, id)) = page.after {
             select = select.filter(
                 threads::created_at
-                    .lt(at(micros))
-                    .or(threads::created_at.eq(at(micros)).and(threads::id.lt(id))),
+                    .lt(at)
+                    .or(threads::created_at.eq(at).and(threads::id.lt(id))),
             );
         }
         let rows = select.load(&mut conn).await.map_err(ChatError::from)?;
-        let rows = query.page(rows, &page, |r| (r.created_at.timestamp_micros(), r.id));
+        let rows = query.page(rows, &page, |r| (r.created_at, r.id));
         Ok(Response::new(pb::ListThreadsResponse {
             threads: rows.items.iter().map(thread).collect(),
             next_page_token: rows.next_page_token,
@@ -355,15 +351,15 @@ impl ThreadService for ThreadApi {
             .order((replies::created_at, replies::id))
             .limit(page.fetch_limit())
             .into_boxed();
-        if let Some((micros, id)) = page.after {
+        if let Some((at, id)) = page.after {
             select = select.filter(
                 replies::created_at
-                    .gt(at(micros))
-                    .or(replies::created_at.eq(at(micros)).and(replies::id.gt(id))),
+                    .gt(at)
+                    .or(replies::created_at.eq(at).and(replies::id.gt(id))),
             );
         }
         let rows = select.load(&mut conn).await.map_err(ChatError::from)?;
-        let rows = query.page(rows, &page, |r| (r.created_at.timestamp_micros(), r.id));
+        let rows = query.page(rows, &page, |r| (r.created_at, r.id));
         Ok(Response::new(pb::ListRepliesResponse {
             replies: rows.items.iter().map(reply).collect(),
             next_page_token: rows.next_page_token,

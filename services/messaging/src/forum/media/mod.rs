@@ -211,7 +211,7 @@ impl MediaService for MediaApi {
             .scoped(thread_id)
             .sizes(50, 100);
         let page = query
-            .request::<(i64, Uuid)>(body.page_size, &body.page_token)
+            .request::<(DateTime<Utc>, Uuid)>(body.page_size, &body.page_token)
             .map_err(ChatError::from)?;
         let now = self.0.clock.now();
         let mut conn = self.0.db.conn().await.map_err(ChatError::from)?;
@@ -223,8 +223,7 @@ impl MediaService for MediaApi {
             .order((media::uploaded_at, media::id))
             .limit(page.fetch_limit())
             .into_boxed();
-        if let Some((micros, id)) = page.after {
-            let at = DateTime::from_timestamp_micros(micros).unwrap_or_default();
+        if let Some((at, id)) = page.after {
             select = select.filter(
                 media::uploaded_at
                     .gt(at)
@@ -232,7 +231,7 @@ impl MediaService for MediaApi {
             );
         }
         let rows = select.load(&mut conn).await.map_err(ChatError::from)?;
-        let rows = query.page(rows, &page, |r| (r.uploaded_at.timestamp_micros(), r.id));
+        let rows = query.page(rows, &page, |r| (r.uploaded_at, r.id));
         let ids: Vec<Uuid> = rows.items.iter().map(|r| r.id).collect();
         let downloads = downloaded_at(&mut conn, user, &ids).await?;
         let when = |id: Uuid| downloads.iter().find(|(m, _)| *m == id).map(|(_, at)| *at);
