@@ -116,7 +116,9 @@ impl Notifier {
                 .or_insert_with(|| broadcast::Sender::new(PAYLOAD_BUFFER));
             (sender.subscribe(), new_channel)
         };
-        if new_channel && !self.channels().contains(channel) {
+        // Asking twice is harmless (the connection LISTENs once per channel); asking only when
+        // no waiter had the channel would be wrong, since `channels()` now includes this one.
+        if new_channel {
             let _ = self.inner.listen.send(channel.to_owned());
         }
         receiver

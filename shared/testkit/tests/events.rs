@@ -44,6 +44,41 @@ where
 }
 
 #[tokio::test]
+async fn payloads_of_a_channel_asked_for_after_listening_started_arrive() {
+    let db = TestDb::new().await;
+    let settings = DbSettings::from_config(&db.config(), "payloads-test", "identity");
+    let shutdown = CancellationToken::new();
+    let notifier = Notifier::start(&settings, shutdown.clone());
+    // A waiter opens the listening connection first; the live channel is asked for later.
+    let _early = notifier.subscribe("early");
+    let mut connections = notifier.connections();
+    tokio::time::timeout(Duration::from_secs(10), connections.wait_for(|n| *n >= 1))
+        .await
+        .expect("listening")
+        .expect("notifier alive");
+    let mut live = notifier.payloads("live");
+    let admin = db.client().await;
+    // LISTEN on the new channel takes a moment: notify until a payload comes through.
+    let received = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            admin
+                .batch_execute("NOTIFY live, 'hello'")
+                .await
+                .expect("notify");
+            if let Ok(Ok(payload)) =
+                tokio::time::timeout(Duration::from_millis(200), live.recv()).await
+            {
+                return payload;
+            }
+        }
+    })
+    .await
+    .expect("a payload on the later channel");
+    assert_eq!(&*received, "hello");
+    shutdown.cancel();
+}
+
+#[tokio::test]
 async fn wake_ups_fan_out_filter_by_payload_and_survive_a_killed_connection() {
     let db = TestDb::new().await;
     let settings = DbSettings::from_config(&db.config(), "notify-test", "identity");
