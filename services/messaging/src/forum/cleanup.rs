@@ -2,7 +2,9 @@
 //! `FOR UPDATE SKIP LOCKED`): expired media are deleted in batches (the trigger queues their
 //! files and frees the group's quota), reservations whose lease ran out are cancelled in
 //! vault-storage and released, and queued file deletions are sent to vault-storage, each retried
-//! with backoff until it confirms. "Now" is the service's clock, so tests can move it.
+//! with backoff until it confirms. "Now" is the service's clock, so tests can move it. Besides
+//! its interval, it runs when a transaction that queued deletions commits (a trigger NOTIFYs
+//! [`CHANNEL`], whatever deleted the media: an RPC, a cascade, an account deletion).
 
 use chrono::{DateTime, Utc};
 use diesel::sql_types::{BigInt, Integer, Text, Timestamptz, Uuid as SqlUuid};
@@ -15,6 +17,8 @@ use super::media::release;
 use crate::error::ChatError;
 use crate::state::Chat;
 
+/// The channel the `media_deletions_queued` trigger notifies.
+pub const CHANNEL: &str = "messaging_media_deletions";
 /// Rows handled per statement.
 const BATCH: i64 = 100;
 /// A claimed deletion or reservation is left alone this long by other replicas.
@@ -38,6 +42,7 @@ pub struct Cleaned {
 /// Starts the job once the schema is migrated; it ends with the service.
 pub fn start(ctx: &Context, chat: Chat) {
     let ctx = ctx.clone();
+    let mut queued = ctx.notifier.subscribe(CHANNEL);
     tokio::spawn(async move {
         if !ctx.wait_until_ready().await {
             return;
@@ -51,7 +56,7 @@ pub fn start(ctx: &Context, chat: Chat) {
             tokio::select! {
                 () = ctx.shutdown.cancelled() => return,
                 () = tokio::time::sleep(chat.config.cleanup_interval) => {}
-                () = chat.vault.deleter_woken() => {}
+                () = queued.woken() => {}
             }
         }
     });

@@ -358,7 +358,6 @@ impl GroupService for GroupApi {
                 .scope_boxed()
             })
             .await?;
-        self.0.vault.wake_deleter();
         Ok(Response::new(pb::DeleteGroupResponse {}))
     }
 

@@ -263,7 +263,6 @@ impl ThreadService for ThreadApi {
                 .scope_boxed()
             })
             .await?;
-        self.0.vault.wake_deleter();
         Ok(Response::new(pb::DeleteThreadResponse {}))
     }
 

@@ -3,8 +3,6 @@
 //! Calls that cannot reach vault-storage are UNAVAILABLE; its verdicts on content (a wrong
 //! hash or size, its own quotas) are passed on as they are.
 
-use std::sync::Arc;
-
 use bytes::Bytes;
 use futures::Stream;
 use tessera_kit::Context;
@@ -12,7 +10,6 @@ use tessera_kit::client::Forward;
 use tessera_kit::ids::UserId;
 use tessera_proto::tessera::vault::v1 as vpb;
 use tessera_proto::tessera::vault::v1::file_service_client::FileServiceClient;
-use tokio::sync::Notify;
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
 use tonic::{Code, Status, Streaming};
@@ -29,8 +26,6 @@ type Files = FileServiceClient<InterceptedService<Channel, Forward>>;
 pub struct Vault {
     files: Option<Files>,
     volume: Option<String>,
-    /// Wakes the deletion worker after a transaction queued deletions.
-    deleter: Arc<Notify>,
 }
 
 /// Where a media file's bytes are.
@@ -77,7 +72,6 @@ impl Vault {
         Ok(Self {
             files,
             volume: config.media_volume.clone(),
-            deleter: Arc::new(Notify::new()),
         })
     }
 
@@ -86,7 +80,6 @@ impl Vault {
         Self {
             files: None,
             volume: None,
-            deleter: Arc::new(Notify::new()),
         }
     }
 
@@ -101,16 +94,6 @@ impl Vault {
     /// Fails with UNAVAILABLE unless media storage is configured.
     pub fn require(&self) -> Result<(), ChatError> {
         self.files().map(|_| ())
-    }
-
-    /// Asks the deletion worker to look at its queue now.
-    pub fn wake_deleter(&self) {
-        self.deleter.notify_one();
-    }
-
-    /// Resolves when [`Vault::wake_deleter`] was called.
-    pub async fn deleter_woken(&self) {
-        self.deleter.notified().await;
     }
 
     /// Starts the upload of `media` for `user`: `size` bytes hashing to `sha256`, reserved on

@@ -268,7 +268,6 @@ impl MediaService for MediaApi {
                 .scope_boxed()
             })
             .await?;
-        self.0.vault.wake_deleter();
         Ok(Response::new(pb::DeleteMediaResponse {}))
     }
 

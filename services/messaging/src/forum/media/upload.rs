@@ -377,13 +377,7 @@ async fn commit(
             .scope_boxed()
         })
         .await?;
-    match stored {
-        Some(row) => Ok(row),
-        None => {
-            chat.vault.wake_deleter();
-            Err(ChatError::not_found(ThreadId::RESOURCE, spec.thread))
-        }
-    }
+    stored.ok_or_else(|| ChatError::not_found(ThreadId::RESOURCE, spec.thread))
 }
 
 async fn queue_deletion(

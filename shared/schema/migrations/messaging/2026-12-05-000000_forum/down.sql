@@ -1,3 +1,5 @@
+DROP TRIGGER media_deletions_queued ON messaging.media_deletions;
+DROP FUNCTION messaging.media_deletions_queued();
 DROP TRIGGER media_deleted ON messaging.media;
 DROP FUNCTION messaging.media_deleted();
 DROP TABLE messaging.media_deletions;

@@ -179,3 +179,13 @@ END
 $$;
 CREATE TRIGGER media_deleted AFTER DELETE ON messaging.media
     FOR EACH ROW EXECUTE FUNCTION messaging.media_deleted();
+
+-- Whatever queued deletions wakes the cleanup job on every replica when it commits.
+CREATE FUNCTION messaging.media_deletions_queued() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('messaging_media_deletions', '');
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER media_deletions_queued AFTER INSERT ON messaging.media_deletions
+    FOR EACH STATEMENT EXECUTE FUNCTION messaging.media_deletions_queued();
