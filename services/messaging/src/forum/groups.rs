@@ -1,5 +1,7 @@
 //! GroupService: groups, invite codes and joining; membership and keys are in `members`.
 
+use std::future::Future;
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -56,6 +58,23 @@ fn code_taken(err: &diesel::result::Error) -> bool {
     )
 }
 
+/// Runs `attempt` with fresh invite codes until one is free (`attempt` answers `None` when its
+/// code was taken), a few times at most.
+async fn with_free_code<T, F, Fut>(mut attempt: F) -> Result<T, ChatError>
+where
+    F: FnMut(String) -> Fut,
+    Fut: Future<Output = Result<Option<T>, ChatError>>,
+{
+    for _ in 0..CODE_ATTEMPTS {
+        if let Some(done) = attempt(invite_code()).await? {
+            return Ok(done);
+        }
+    }
+    Err(ChatError::Unavailable(
+        "no free invite code was found: try again".into(),
+    ))
+}
+
 /// Adds `user` with their wrapped key of `epoch` (the current one).
 pub async fn add_member(
     conn: &mut AsyncPgConnection,
@@ -92,11 +111,10 @@ impl GroupApi {
         name: Vec<u8>,
         key: Vec<u8>,
     ) -> Result<GroupRow, ChatError> {
-        for _ in 0..CODE_ATTEMPTS {
+        let (name, key) = (&name, &key);
+        with_free_code(|code| async move {
             let id = GroupId::new().as_uuid();
-            let code = invite_code();
-            let created = self
-                .0
+            self.0
                 .db
                 .transaction("messaging.create_group", |conn| {
                     let (name, key, code) = (name.clone(), key.clone(), code.clone());
@@ -125,14 +143,9 @@ impl GroupApi {
                     }
                     .scope_boxed()
                 })
-                .await?;
-            if let Some(row) = created {
-                return Ok(row);
-            }
-        }
-        Err(ChatError::Unavailable(
-            "no free invite code was found: try again".into(),
-        ))
+                .await
+        })
+        .await
     }
 
     async fn join(
@@ -301,10 +314,8 @@ impl GroupService for GroupApi {
         let user = auth::user(&request)?.user_id;
         let id =
             GroupId::parse("group_id", &request.get_ref().group_id).map_err(ChatError::from)?;
-        for _ in 0..CODE_ATTEMPTS {
-            let code = invite_code();
-            let replaced = self
-                .0
+        let row = with_free_code(|code| async move {
+            self.0
                 .db
                 .transaction("messaging.replace_invite_code", |conn| {
                     let code = code.clone();
@@ -324,14 +335,12 @@ impl GroupService for GroupApi {
                     }
                     .scope_boxed()
                 })
-                .await?;
-            if let Some(row) = replaced {
-                return Ok(Response::new(pb::ReplaceInviteCodeResponse {
-                    group: Some(group(&row)),
-                }));
-            }
-        }
-        Err(ChatError::Unavailable("no free invite code was found: try again".into()).into())
+                .await
+        })
+        .await?;
+        Ok(Response::new(pb::ReplaceInviteCodeResponse {
+            group: Some(group(&row)),
+        }))
     }
 
     async fn delete_group(
