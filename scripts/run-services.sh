@@ -85,10 +85,19 @@ for service in "${services[@]}"; do
     extra+=(
       "TESSERA_KEY_RING=$TESSERA_KEY_RING"
       "TESSERA_OPERATOR_CREDENTIALS=dev:$operator_hash"
+      "TESSERA_INTERNAL_CREDENTIALS=messaging:$token_hash,project-intelligence:$token_hash"
       "TESSERA_STORAGE_LOCAL_ROOTS=$root/.tessera/volumes"
       "TESSERA_VAULT_VOLUME=vault"
       "TESSERA_BLOB_VOLUME=blobs"
     )
+  fi
+  if [[ $service == messaging ]]; then
+    # Forum media go to the vault-storage volume whose id TESSERA_FORUM_MEDIA_VOLUME names
+    # (create one with StorageAdminService.CreateVolume); without it they are UNAVAILABLE.
+    extra+=("TESSERA_VAULT_STORAGE_URL=http://127.0.0.1:${ports[vault-storage]}")
+    if [[ -n ${TESSERA_FORUM_MEDIA_VOLUME:-} ]]; then
+      extra+=("TESSERA_FORUM_MEDIA_VOLUME=$TESSERA_FORUM_MEDIA_VOLUME")
+    fi
   fi
   port=${ports[$service]}
   env DATABASE_URL="$url" TESSERA_GRPC_HOST="${TESSERA_GRPC_HOST:-127.0.0.1}" \

@@ -32,7 +32,8 @@ pub struct Config {
     #[arg(long, env = "TESSERA_VAULT_STORAGE_URL")]
     pub vault_storage_url: Option<String>,
 
-    /// The vault-storage volume (its id) forum media are stored on.
+    /// The vault-storage volume (its id) forum media are stored on; an operator creates it.
+    /// Without it, media calls are UNAVAILABLE.
     #[arg(long, env = "TESSERA_FORUM_MEDIA_VOLUME")]
     pub media_volume: Option<String>,
 

@@ -64,10 +64,10 @@ impl Vault {
             }
             None => None,
         };
+        // The operator makes the volume once vault-storage runs, so a missing one is not a
+        // start-up error: media calls are UNAVAILABLE, saying which setting is missing.
         if files.is_some() && config.media_volume.is_none() {
-            anyhow::bail!(
-                "configuration error: TESSERA_FORUM_MEDIA_VOLUME is required with TESSERA_VAULT_STORAGE_URL"
-            );
+            tracing::warn!("TESSERA_FORUM_MEDIA_VOLUME is not set: forum media are unavailable");
         }
         Ok(Self {
             files,
@@ -84,11 +84,17 @@ impl Vault {
     }
 
     fn files(&self) -> Result<Files, ChatError> {
-        self.files.clone().ok_or_else(|| {
-            ChatError::Unavailable(
-                "media storage is not configured (TESSERA_VAULT_STORAGE_URL)".into(),
-            )
-        })
+        let unset = |setting: &str| {
+            ChatError::Unavailable(format!("media storage is not configured ({setting})"))
+        };
+        let files = self
+            .files
+            .clone()
+            .ok_or_else(|| unset("TESSERA_VAULT_STORAGE_URL"))?;
+        if self.volume.is_none() {
+            return Err(unset("TESSERA_FORUM_MEDIA_VOLUME"));
+        }
+        Ok(files)
     }
 
     /// Fails with UNAVAILABLE unless media storage is configured.
