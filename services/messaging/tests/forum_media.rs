@@ -410,3 +410,42 @@ async fn non_members_reach_no_media_and_bad_descriptions_name_each_field() {
         (300 * KIB as i64, 1, false)
     );
 }
+
+#[tokio::test]
+async fn a_deletion_vault_storage_cannot_take_yet_is_retried_until_it_confirms() {
+    let f = Forum::start().await;
+    let alice = f.user("alice").await;
+    let group = f.group(&alice).await;
+    let thread = f.thread(&alice, &group, 1).await.expect("thread");
+    let media = f
+        .upload(&alice, &thread, &content(300 * KIB, 9), None)
+        .await
+        .expect("upload");
+    f.vault_link.cut();
+    f.media()
+        .await
+        .delete_media(authed(
+            &alice.token,
+            pb::DeleteMediaRequest {
+                media_id: media.id.clone(),
+            },
+        ))
+        .await
+        .expect("deleting needs only messaging");
+    assert_eq!(f.usage(&group).await, (0, 0));
+    // The job tried and failed: the file stays queued, with the error, and stays in vault-storage.
+    f.eventually(
+        "SELECT count(*) FROM messaging.media_deletions WHERE attempts >= 1 AND last_error IS NOT NULL",
+        1,
+    )
+    .await;
+    assert_eq!(f.live_files().await, 1);
+    f.vault_link.restore().await;
+    f.eventually("SELECT count(*) FROM messaging.media_deletions", 0)
+        .await;
+    assert_eq!(
+        f.live_files().await,
+        0,
+        "deleted once vault-storage could be reached"
+    );
+}

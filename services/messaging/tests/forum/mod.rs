@@ -17,6 +17,7 @@ use tessera_proto::tessera::messaging::v1::media_service_client::MediaServiceCli
 use tessera_proto::tessera::messaging::v1::thread_service_client::ThreadServiceClient;
 use tessera_proto::tessera::vault::v1 as vpb;
 use tessera_proto::tessera::vault::v1::storage_admin_service_client::StorageAdminServiceClient;
+use tessera_testkit::proxy::TcpProxy;
 use tessera_testkit::suite::{OPERATOR_TOKEN, RunningSuite};
 use tessera_testkit::{TestSuite, authed};
 use tonic::transport::Channel;
@@ -25,6 +26,8 @@ use tonic::{Status, Streaming};
 pub const KIB: usize = 1024;
 
 pub struct Forum {
+    /// messaging reaches vault-storage through it: cut it to make vault-storage unreachable.
+    pub vault_link: TcpProxy,
     pub suite: RunningSuite,
     pub config: Config,
     pub clock: Clock,
@@ -81,10 +84,18 @@ impl Forum {
             .start()
             .await;
         let volume = media_volume(&suite, &root).await;
-        config.vault_storage_url = Some(suite.service("vault-storage").uri());
+        let vault_addr = suite
+            .service("vault-storage")
+            .uri()
+            .trim_start_matches("http://")
+            .parse()
+            .expect("vault-storage's address");
+        let vault_link = TcpProxy::start(vault_addr).await;
+        config.vault_storage_url = Some(format!("http://{}", vault_link.addr()));
         config.media_volume = Some(volume);
         let clock = Clock::manual();
         let mut forum = Self {
+            vault_link,
             suite,
             config,
             clock,
