@@ -3,6 +3,8 @@
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
+pub mod drift;
+
 use tessera_kit::auth::Access;
 use tessera_kit::runner::NoServiceConfig;
 use tessera_kit::{Context, ServiceSpec, Services};

@@ -197,6 +197,14 @@ fn doc(out: &mut String, indent: &str, comment: Option<&str>) {
 }
 
 /// The module text for `schema`.
+/// Column names that cannot be Rust identifiers as they are.
+const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum",
+    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
+    "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true",
+    "type", "unsafe", "use", "where", "while", "yield",
+];
+
 pub async fn render(client: &Client, schema: &str) -> String {
     let tables = tables(client, schema).await;
     let joins = joins(client, schema, &tables).await;
@@ -241,7 +249,13 @@ pub async fn render(client: &Client, schema: &str) -> String {
             if column.nullable {
                 ty = format!("Nullable<{ty}>");
             }
-            let _ = writeln!(out, "        {} -> {ty},", column.name);
+            // A column named like a Rust keyword keeps its SQL name under a `_`-suffixed one.
+            if RUST_KEYWORDS.contains(&column.name.as_str()) {
+                let _ = writeln!(out, "        #[sql_name = \"{}\"]", column.name);
+                let _ = writeln!(out, "        {}_ -> {ty},", column.name);
+            } else {
+                let _ = writeln!(out, "        {} -> {ty},", column.name);
+            }
         }
         out.push_str("    }\n}\n");
     }

@@ -77,22 +77,7 @@ impl Digest {
     }
 }
 
-/// Lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// 64 lowercase hexadecimal characters as 32 bytes.
-pub fn parse_hex(raw: &str) -> Option<[u8; 32]> {
-    if raw.len() != 64 || !raw.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&raw[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
-}
+pub use tessera_manifest::{hex, parse_hex};
 
 #[cfg(test)]
 mod tests {

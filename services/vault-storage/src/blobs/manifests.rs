@@ -6,13 +6,13 @@ use std::collections::BTreeSet;
 use bytes::Bytes;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use serde::Deserialize;
 use tessera_kit::db::ScopedFutureExt;
-use tessera_kit::error::FieldViolations;
 use tessera_kit::ids::UserId;
 use tessera_schema::vault::{blobs, manifest_blobs, manifests};
 
-use super::digests::{Digest, MAX_BATCH_BYTES, parse_hex};
+use tessera_manifest::Manifest;
+
+use super::digests::{Digest, MAX_BATCH_BYTES};
 use super::objects::{self, Shelf};
 use crate::error::StorageError;
 use crate::quotas::{self, Owner};
@@ -23,87 +23,31 @@ use crate::vault::deletions;
 /// clients cap (16 KiB by default), so the list stays short; FindMissingBlobs lists them all.
 pub use tessera_kit::error::MAX_PRECONDITION_VIOLATIONS as MAX_VIOLATIONS;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Manifest {
-    entries: Vec<Entry>,
-    version: u32,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    kind: String,
-    path: String,
-    sha256: String,
-    size: i64,
-}
-
-/// Checks a manifest's shape and canonical form; returns the blobs it names.
+/// Checks a manifest's shape and canonical form (the shared manifest crate's rules); returns
+/// the blobs it names.
 fn parse(bytes: &[u8]) -> Result<BTreeSet<Digest>, StorageError> {
-    let invalid = |why: String| StorageError::invalid("manifest", why);
     if bytes.is_empty() || bytes.len() as i64 > MAX_BATCH_BYTES {
-        return Err(invalid(format!("must be 1 to {MAX_BATCH_BYTES} bytes")));
-    }
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| invalid(format!("is not JSON: {e}")))?;
-    let canonical = serde_jcs::to_vec(&value).map_err(|e| invalid(e.to_string()))?;
-    if canonical != bytes {
-        return Err(invalid(
-            "is not in canonical form (RFC 8785: sorted keys, no whitespace)".into(),
+        return Err(StorageError::invalid(
+            "manifest",
+            format!("must be 1 to {MAX_BATCH_BYTES} bytes"),
         ));
     }
-    let manifest: Manifest =
-        serde_json::from_value(value).map_err(|e| invalid(format!("is not a manifest: {e}")))?;
-    let mut v = FieldViolations::new();
-    if manifest.version != 1 {
-        v.add("manifest.version", "must be 1");
-    }
-    let mut named = BTreeSet::new();
-    let mut previous: Option<&str> = None;
-    for (i, entry) in manifest.entries.iter().enumerate() {
-        let field = |name: &str| format!("manifest.entries[{i}].{name}");
-        let path = entry.path.as_str();
-        if path.is_empty()
-            || path.starts_with('/')
-            || path.split('/').any(|s| s == ".." || s.is_empty())
-        {
-            v.add(
-                field("path"),
-                "must be relative, without empty or `..` segments",
-            );
-        }
-        if previous.is_some_and(|p| p.as_bytes() >= path.as_bytes()) {
-            v.add(
-                field("path"),
-                "entries must be sorted by path, each path once",
-            );
-        }
-        previous = Some(path);
-        if !matches!(entry.kind.as_str(), "file" | "exec" | "symlink") {
-            v.add(field("kind"), "must be file, exec or symlink");
-        }
-        match (parse_hex(&entry.sha256), entry.size >= 0) {
-            (Some(sha256), true) => {
-                named.insert(Digest {
-                    sha256,
-                    size: entry.size,
-                });
-            }
-            (None, _) => {
-                v.add(
-                    field("sha256"),
-                    "must be 64 lowercase hexadecimal characters",
-                );
-            }
-            (_, false) => {
-                v.add(field("size"), "must not be negative");
-            }
-        }
-    }
-    v.into_result_with(())?;
-    named.retain(|d| !d.is_empty());
-    Ok(named)
+    let manifest = Manifest::parse(bytes).map_err(|invalid| {
+        let field = match invalid.field.as_str() {
+            "" => "manifest".to_owned(),
+            field => format!("manifest.{field}"),
+        };
+        StorageError::invalid(&field, invalid.description)
+    })?;
+    Ok(manifest
+        .entries
+        .into_iter()
+        .map(|entry| Digest {
+            sha256: entry.sha256,
+            size: entry.size,
+        })
+        .filter(|d| !d.is_empty())
+        .collect())
 }
 
 /// PutManifest: returns the manifest's digest.
