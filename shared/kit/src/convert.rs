@@ -67,6 +67,42 @@ fn json_to_value(v: &Value) -> prost_types::Value {
     prost_types::Value { kind: Some(kind) }
 }
 
+/// The fields an `update_mask` names, each one of `allowed`; violations (an empty mask, an
+/// unknown or repeated field) are recorded under `update_mask`.
+pub fn mask_paths(
+    v: &mut crate::error::FieldViolations,
+    mask: Option<&prost_types::FieldMask>,
+    allowed: &[&'static str],
+) -> Vec<&'static str> {
+    let paths = mask.map(|m| m.paths.as_slice()).unwrap_or_default();
+    if paths.is_empty() {
+        v.add(
+            "update_mask",
+            format!("name at least one of {}", allowed.join(", ")),
+        );
+    }
+    let mut named = Vec::new();
+    for path in paths {
+        match allowed.iter().find(|a| **a == path) {
+            Some(field) if !named.contains(field) => named.push(*field),
+            Some(_) => {
+                v.add("update_mask", format!("{path} is named twice"));
+            }
+            None => {
+                v.add(
+                    "update_mask",
+                    format!(
+                        "{} is not an updatable field (only {})",
+                        path.chars().take(64).collect::<String>(),
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    named
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! connections, migrates, authenticates callers, pages, publishes and follows events, maps
 //! errors, serves and stops the same way through this crate. See `docs/ARCHITECTURE.md`.
 
+pub mod api_error;
 pub mod auth;
 pub mod client;
 pub mod clock;

@@ -42,6 +42,15 @@ pub mod tessera {
         }
     }
 
+    /// `tessera.intelligence.v1`: projects, env vars, workspaces, snapshots, drift, activity,
+    /// conversations.
+    pub mod intelligence {
+        /// Version 1.
+        pub mod v1 {
+            tonic::include_proto!("tessera.intelligence.v1");
+        }
+    }
+
     /// `tessera.testing.v1`: the kit's test and benchmark service.
     pub mod testing {
         /// Version 1.

@@ -145,6 +145,12 @@ impl RunningSuite {
         self.members.push((spec.name, service));
     }
 
+    /// Gives members started from now on `ring` as their `TESSERA_KEY_RING` (a rotation:
+    /// stop a member, change the ring, start it again).
+    pub fn set_key_ring(&mut self, ring: &str) {
+        self.key_ring = tessera_kit::keyring::KeyRing::parse(ring).expect("a valid key ring");
+    }
+
     /// Stops the member `name` as SIGTERM would.
     pub async fn stop_member(&mut self, name: &str) {
         let index = self

@@ -52,6 +52,31 @@ impl Context {
         ready.wait_for(|ready| *ready).await.is_ok()
     }
 
+    /// Runs `job` in the background once start-up is done, then again every `interval`, until
+    /// the service stops: the shape of every sweep. `job` logs its own outcome.
+    pub fn every<F, Fut>(&self, interval: std::time::Duration, mut job: F)
+    where
+        F: FnMut() -> Fut + Send + 'static,
+        Fut: Future<Output = ()> + Send,
+    {
+        let ctx = self.clone();
+        tokio::spawn(async move {
+            if !ctx.wait_until_ready().await {
+                return;
+            }
+            loop {
+                tokio::select! {
+                    () = ctx.shutdown.cancelled() => return,
+                    () = job() => {}
+                }
+                tokio::select! {
+                    () = ctx.shutdown.cancelled() => return,
+                    () = tokio::time::sleep(interval) => {}
+                }
+            }
+        });
+    }
+
     /// An empty set of services guarded by `access`, with the configured message limits, the
     /// configured service credentials and identity's introspection as the session resolver.
     pub fn services(&self, access: Access) -> Services {

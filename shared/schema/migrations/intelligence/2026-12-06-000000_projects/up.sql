@@ -19,7 +19,8 @@ CREATE TABLE intelligence.projects (
     CONSTRAINT projects_name CHECK (char_length(name) BETWEEN 1 AND 200),
     CONSTRAINT projects_intent CHECK (intent IN ('startup', 'personal_tool', 'learning', 'fun',
         'portfolio', 'creative', 'exploration', 'open_source')),
-    CONSTRAINT projects_brief CHECK (jsonb_typeof(brief) = 'object' AND octet_length(brief::text) <= 65536)
+    -- Its size (64 KiB of compact JSON) is checked by the service: jsonb prints differently.
+    CONSTRAINT projects_brief CHECK (jsonb_typeof(brief) = 'object')
 );
 CREATE INDEX idx_projects_owner_updated ON intelligence.projects (owner_user_id, updated_at);
 COMMENT ON TABLE intelligence.projects IS 'Top-level container for workspaces and snapshots.';
@@ -59,7 +60,7 @@ COMMENT ON TABLE intelligence.manifests IS 'Compact decoded copies of accepted m
 
 CREATE TABLE intelligence.workspaces (
     id uuid PRIMARY KEY,
-    project_id uuid NOT NULL REFERENCES intelligence.projects (id),
+    project_id uuid NOT NULL REFERENCES intelligence.projects (id) ON DELETE RESTRICT,
     name text NOT NULL,
     machine_id text,
     base_snapshot_id text,
@@ -84,7 +85,7 @@ COMMENT ON COLUMN intelligence.workspaces.merge_history IS '{"<workspace id>": {
 
 CREATE TABLE intelligence.snapshots (
     id text PRIMARY KEY,
-    project_id uuid NOT NULL REFERENCES intelligence.projects (id),
+    project_id uuid NOT NULL REFERENCES intelligence.projects (id) ON DELETE RESTRICT,
     workspace_id uuid,
     manifest_hash bytea NOT NULL,
     parent_snapshot_ids text[] NOT NULL DEFAULT '{}',
@@ -100,7 +101,7 @@ CREATE TABLE intelligence.snapshots (
     CONSTRAINT snapshots_source CHECK (source IN ('cli', 'web', 'system')),
     CONSTRAINT snapshots_parents CHECK (cardinality(parent_snapshot_ids) <= 16),
     CONSTRAINT snapshots_summary CHECK (char_length(summary) <= 10000),
-    FOREIGN KEY (project_id, manifest_hash) REFERENCES intelligence.manifests (project_id, sha256),
+    FOREIGN KEY (project_id, manifest_hash) REFERENCES intelligence.manifests (project_id, sha256) ON DELETE RESTRICT,
     -- Added: a deleted workspace's snapshots stay (others may build on them), unattributed.
     FOREIGN KEY (project_id, workspace_id) REFERENCES intelligence.workspaces (project_id, id)
         ON DELETE SET NULL (workspace_id)
@@ -140,8 +141,8 @@ CREATE TRIGGER snapshots_immutable BEFORE UPDATE ON intelligence.snapshots
     FOR EACH ROW EXECUTE FUNCTION intelligence.snapshots_immutable();
 
 ALTER TABLE intelligence.workspaces
-    ADD FOREIGN KEY (project_id, base_snapshot_id) REFERENCES intelligence.snapshots (project_id, id),
-    ADD FOREIGN KEY (project_id, current_snapshot_id) REFERENCES intelligence.snapshots (project_id, id);
+    ADD FOREIGN KEY (project_id, base_snapshot_id) REFERENCES intelligence.snapshots (project_id, id) ON DELETE RESTRICT,
+    ADD FOREIGN KEY (project_id, current_snapshot_id) REFERENCES intelligence.snapshots (project_id, id) ON DELETE RESTRICT;
 -- Both point inside the project. NO ACTION (checked at the end of the statement) rather than
 -- RESTRICT, since the rows reference each other in a cycle.
 ALTER TABLE intelligence.projects
@@ -151,10 +152,10 @@ ALTER TABLE intelligence.projects
 
 CREATE TABLE intelligence.drift_reports (
     id uuid PRIMARY KEY,
-    workspace_id uuid NOT NULL REFERENCES intelligence.workspaces (id),
-    source_workspace_id uuid REFERENCES intelligence.workspaces (id),
-    workspace_snapshot_id text REFERENCES intelligence.snapshots (id),
-    source_snapshot_id text REFERENCES intelligence.snapshots (id),
+    workspace_id uuid NOT NULL REFERENCES intelligence.workspaces (id) ON DELETE RESTRICT,
+    source_workspace_id uuid REFERENCES intelligence.workspaces (id) ON DELETE RESTRICT,
+    workspace_snapshot_id text REFERENCES intelligence.snapshots (id) ON DELETE RESTRICT,
+    source_snapshot_id text REFERENCES intelligence.snapshots (id) ON DELETE RESTRICT,
     source_only jsonb NOT NULL DEFAULT '[]',
     workspace_only jsonb NOT NULL DEFAULT '[]',
     both_same jsonb NOT NULL DEFAULT '[]',
@@ -192,7 +193,7 @@ CREATE INDEX idx_sync_previews_expires ON intelligence.sync_previews (expires_at
 
 CREATE TABLE intelligence.activity_events (
     id uuid PRIMARY KEY,
-    project_id uuid NOT NULL REFERENCES intelligence.projects (id),
+    project_id uuid NOT NULL REFERENCES intelligence.projects (id) ON DELETE RESTRICT,
     workspace_id uuid,
     actor text NOT NULL,
     type text NOT NULL,
@@ -205,13 +206,13 @@ CREATE TABLE intelligence.activity_events (
     -- Added: the log outlives a deleted workspace (its id set null), references stay in the project.
     FOREIGN KEY (project_id, workspace_id) REFERENCES intelligence.workspaces (project_id, id)
         ON DELETE SET NULL (workspace_id),
-    FOREIGN KEY (project_id, snapshot_id) REFERENCES intelligence.snapshots (project_id, id)
+    FOREIGN KEY (project_id, snapshot_id) REFERENCES intelligence.snapshots (project_id, id) ON DELETE RESTRICT
 );
 CREATE INDEX idx_activity_events_project_created ON intelligence.activity_events (project_id, created_at);
 
 CREATE TABLE intelligence.conversations (
     id uuid PRIMARY KEY,
-    workspace_id uuid NOT NULL REFERENCES intelligence.workspaces (id),
+    workspace_id uuid NOT NULL REFERENCES intelligence.workspaces (id) ON DELETE RESTRICT,
     title text,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),

@@ -1,0 +1,29 @@
+//! Settings of the project-intelligence service beyond the common ones.
+
+use std::time::Duration;
+
+use clap::Args;
+use tessera_kit::config::parse_duration;
+
+/// project-intelligence's own configuration.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// How long a sync preview can be applied after it was made.
+    #[arg(long, env = "TESSERA_SYNC_PREVIEW_TTL", default_value = "30m",
+          value_parser = parse_duration)]
+    pub preview_ttl: Duration,
+
+    /// How often expired sync previews are swept (and secrets re-sealed after a rotation).
+    #[arg(long, env = "TESSERA_INTELLIGENCE_SWEEP_INTERVAL", default_value = "1m",
+          value_parser = parse_duration)]
+    pub sweep_interval: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            preview_ttl: Duration::from_secs(30 * 60),
+            sweep_interval: Duration::from_secs(60),
+        }
+    }
+}
