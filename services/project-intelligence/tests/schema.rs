@@ -341,7 +341,8 @@ async fn checks_and_the_snapshot_triggers_hold() {
             "snapshots_source",
         ),
         (
-            "UPDATE intelligence.snapshots SET parent_snapshot_ids = '{}', source = 'web'".to_owned(),
+            "UPDATE intelligence.snapshots SET parent_snapshot_ids = '{}', source = 'web'"
+                .to_owned(),
             "snapshots_immutable",
         ),
         (
