@@ -26,10 +26,10 @@ pub use tessera_kit::error::MAX_PRECONDITION_VIOLATIONS as MAX_VIOLATIONS;
 /// Checks a manifest's shape and canonical form (the shared manifest crate's rules); returns
 /// the blobs it names.
 fn parse(bytes: &[u8]) -> Result<BTreeSet<Digest>, StorageError> {
-    if bytes.is_empty() || bytes.len() as i64 > MAX_BATCH_BYTES {
+    if bytes.is_empty() || bytes.len() as i64 > MAX_MANIFEST_BYTES {
         return Err(StorageError::invalid(
             "manifest",
-            format!("must be 1 to {MAX_BATCH_BYTES} bytes"),
+            format!("must be 1 to {MAX_MANIFEST_BYTES} bytes"),
         ));
     }
     let manifest = Manifest::parse(bytes).map_err(|invalid| {
@@ -50,8 +50,73 @@ fn parse(bytes: &[u8]) -> Result<BTreeSet<Digest>, StorageError> {
         .collect())
 }
 
+/// Largest manifest WriteManifest takes (PutManifest: one message, [`MAX_BATCH_BYTES`]).
+pub const MAX_MANIFEST_BYTES: i64 = 256 << 20;
+
 /// PutManifest: returns the manifest's digest.
-pub async fn put(storage: &Storage, user: UserId, bytes: Bytes) -> Result<Digest, StorageError> {
+pub async fn put_small(
+    storage: &Storage,
+    user: UserId,
+    bytes: Bytes,
+) -> Result<Digest, StorageError> {
+    if bytes.len() as i64 > MAX_BATCH_BYTES {
+        return Err(StorageError::invalid(
+            "manifest",
+            format!("must be 1 to {MAX_BATCH_BYTES} bytes: WriteManifest takes larger ones"),
+        ));
+    }
+    put(storage, user, bytes).await
+}
+
+/// WriteManifest: the bytes of `stream` (after its start), `expected` in size and SHA-256.
+pub async fn write(
+    storage: &Storage,
+    user: UserId,
+    expected: Digest,
+    mut stream: tonic::Streaming<tessera_proto::tessera::vault::v1::WriteManifestRequest>,
+) -> Result<Digest, StorageError> {
+    use tessera_proto::tessera::vault::v1::write_manifest_request::Message;
+    if expected.size < 1 || expected.size > MAX_MANIFEST_BYTES {
+        return Err(StorageError::invalid(
+            "start.digest.size_bytes",
+            format!("must be 1 to {MAX_MANIFEST_BYTES}"),
+        ));
+    }
+    let mut bytes = bytes::BytesMut::with_capacity(expected.size as usize);
+    while let Some(message) = stream.message().await.map_err(|status| {
+        StorageError::Aborted(format!("the stream failed: {}", status.message()))
+    })? {
+        let Some(Message::Data(data)) = message.message else {
+            return Err(StorageError::invalid("data", "only data follows the start"));
+        };
+        if data.len() > 2 << 20 {
+            return Err(StorageError::invalid("data", "at most 2 MiB per message"));
+        }
+        if (bytes.len() + data.len()) as i64 > expected.size {
+            return Err(StorageError::OutOfRange(format!(
+                "more than the {} bytes the digest names",
+                expected.size
+            )));
+        }
+        bytes.extend_from_slice(&data);
+    }
+    if (bytes.len() as i64) != expected.size {
+        return Err(StorageError::OutOfRange(format!(
+            "{} bytes arrived, the digest names {}",
+            bytes.len(),
+            expected.size
+        )));
+    }
+    if Digest::of(&bytes) != expected {
+        return Err(StorageError::DataLoss(
+            "the bytes do not hash to the digest named".into(),
+        ));
+    }
+    put(storage, user, bytes.freeze()).await
+}
+
+/// Stores checked manifest bytes; returns the manifest's digest.
+async fn put(storage: &Storage, user: UserId, bytes: Bytes) -> Result<Digest, StorageError> {
     let named = parse(&bytes)?;
     let digest = Digest::of(&bytes);
     let shelf = Shelf::open(storage).await?;

@@ -197,8 +197,35 @@ impl BlobService for BlobApi {
         request: Request<pb::PutManifestRequest>,
     ) -> Result<Response<pb::PutManifestResponse>, Status> {
         let user = subject(&request, &request.get_ref().user_id)?;
-        let digest = manifests::put(&self.0, user, request.get_ref().manifest.clone()).await?;
+        let digest =
+            manifests::put_small(&self.0, user, request.get_ref().manifest.clone()).await?;
         Ok(Response::new(pb::PutManifestResponse {
+            digest: Some(digest.wire()),
+        }))
+    }
+
+    async fn write_manifest(
+        &self,
+        request: Request<Streaming<pb::WriteManifestRequest>>,
+    ) -> Result<Response<pb::WriteManifestResponse>, Status> {
+        let (metadata, extensions, mut stream) = request.into_parts();
+        let start = match stream.message().await? {
+            Some(pb::WriteManifestRequest {
+                message: Some(pb::write_manifest_request::Message::Start(start)),
+            }) => start,
+            _ => {
+                return Err(
+                    StorageError::invalid("start", "the first message starts the write").into(),
+                );
+            }
+        };
+        let user = subject(
+            &Request::from_parts(metadata, extensions, ()),
+            &start.user_id,
+        )?;
+        let digest = one("start.digest", start.digest.as_ref())?;
+        let digest = manifests::write(&self.0, user, digest, stream).await?;
+        Ok(Response::new(pb::WriteManifestResponse {
             digest: Some(digest.wire()),
         }))
     }
