@@ -13,6 +13,11 @@ pub struct Config {
           value_parser = parse_duration)]
     pub preview_ttl: Duration,
 
+    /// vault-storage, which keeps file blobs and manifests (e.g. `http://vault-storage:50052`).
+    /// Without it, snapshot pushes are UNAVAILABLE.
+    #[arg(long, env = "TESSERA_VAULT_STORAGE_URL")]
+    pub vault_storage_url: Option<String>,
+
     /// How often expired sync previews are swept (and secrets re-sealed after a rotation).
     #[arg(long, env = "TESSERA_INTELLIGENCE_SWEEP_INTERVAL", default_value = "1m",
           value_parser = parse_duration)]
@@ -23,6 +28,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             preview_ttl: Duration::from_secs(30 * 60),
+            vault_storage_url: None,
             sweep_interval: Duration::from_secs(60),
         }
     }

@@ -5,6 +5,7 @@
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
 pub mod activity;
+pub mod blobs;
 pub mod config;
 pub mod conversations;
 pub mod drift;
@@ -12,6 +13,7 @@ pub mod env_vars;
 pub mod ids;
 pub mod projects;
 pub mod purge;
+pub mod snapshots;
 pub mod state;
 pub mod sweeper;
 pub mod workspaces;
@@ -24,6 +26,7 @@ use tessera_proto::tessera::intelligence::v1::conversation_service_server::Conve
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_server::EnvVarExportServiceServer;
 use tessera_proto::tessera::intelligence::v1::env_var_service_server::EnvVarServiceServer;
 use tessera_proto::tessera::intelligence::v1::project_service_server::ProjectServiceServer;
+use tessera_proto::tessera::intelligence::v1::snapshot_service_server::SnapshotServiceServer;
 use tessera_proto::tessera::intelligence::v1::workspace_service_server::WorkspaceServiceServer;
 
 pub use config::Config;
@@ -56,7 +59,7 @@ pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Resul
     if ctx.config.key_ring.is_none() {
         tracing::warn!("TESSERA_KEY_RING is not set: secret env vars are unavailable");
     }
-    let intel = state::Intel::new(ctx, config, clock);
+    let intel = state::Intel::new(ctx, config, clock)?;
     sweeper::start(ctx, intel.clone());
     Ok(ctx
         .services(ACCESS)
@@ -68,6 +71,9 @@ pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Resul
             intel.clone(),
         )))
         .with(WorkspaceServiceServer::new(workspaces::WorkspaceApi(
+            intel.clone(),
+        )))
+        .with(SnapshotServiceServer::new(snapshots::SnapshotApi(
             intel.clone(),
         )))
         .with(ActivityServiceServer::new(activity::ActivityApi(

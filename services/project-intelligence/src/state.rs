@@ -7,6 +7,7 @@ use tessera_kit::clock::Clock;
 use tessera_kit::keyring::KeyRing;
 use tessera_kit::{Context, Db};
 
+use crate::blobs::{self, BlobStore};
 use crate::config::Config;
 
 /// The service's shared state. Cheap to clone.
@@ -20,17 +21,21 @@ pub struct Intel {
     pub key_ring: Option<KeyRing>,
     /// "Now" for previews and heartbeats (tests move it).
     pub clock: Clock,
+    /// vault-storage's content-addressed store (file blobs, manifests).
+    pub blobs: Arc<dyn BlobStore>,
 }
 
 impl Intel {
     /// The state of the service `ctx` builds, on `clock`.
-    pub fn new(ctx: &Context, config: Config, clock: Clock) -> Self {
-        Self {
+    pub fn new(ctx: &Context, config: Config, clock: Clock) -> anyhow::Result<Self> {
+        let blobs = blobs::from_config(ctx, config.vault_storage_url.as_deref())?;
+        Ok(Self {
             db: ctx.db.clone(),
             config: Arc::new(config),
             key_ring: ctx.config.key_ring.clone(),
             clock,
-        }
+            blobs,
+        })
     }
 
     /// The key ring, or UNAVAILABLE saying it is not configured.

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test binary uses some of these
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use tessera_kit::clock::Clock;
@@ -13,9 +14,16 @@ use tessera_proto::tessera::intelligence::v1::conversation_service_client::Conve
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_client::EnvVarExportServiceClient;
 use tessera_proto::tessera::intelligence::v1::env_var_service_client::EnvVarServiceClient;
 use tessera_proto::tessera::intelligence::v1::project_service_client::ProjectServiceClient;
+use tessera_proto::tessera::intelligence::v1::snapshot_service_client::SnapshotServiceClient;
 use tessera_proto::tessera::intelligence::v1::workspace_service_client::WorkspaceServiceClient;
+use tessera_proto::tessera::vault::v1 as vpb;
+use tessera_proto::tessera::vault::v1::blob_service_client::BlobServiceClient;
+use tessera_proto::tessera::vault::v1::storage_admin_service_client::StorageAdminServiceClient;
+use tessera_testkit::proxy::TcpProxy;
+use tessera_testkit::suite::OPERATOR_TOKEN;
 use tessera_testkit::suite::RunningSuite;
 use tessera_testkit::{TestSuite, authed};
+use tonic::Status;
 use tonic::transport::Channel;
 
 pub const NAME: &str = "project-intelligence";
@@ -24,6 +32,17 @@ pub struct Harness {
     pub suite: RunningSuite,
     pub clock: Clock,
     pub config: Config,
+    /// With vault-storage: project-intelligence reaches it through this (cut it to make
+    /// vault-storage unreachable), and its local volume's directory.
+    pub vault: Option<(TcpProxy, PathBuf)>,
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if let Some((_, root)) = &self.vault {
+            let _ = std::fs::remove_dir_all(root);
+        }
+    }
 }
 
 /// A signed-up user.
@@ -56,7 +75,123 @@ impl Harness {
             suite,
             clock,
             config,
+            vault: None,
         }
+    }
+
+    /// With the real vault-storage beside it (a local blob volume under a fresh directory).
+    pub async fn with_vault() -> Self {
+        let root = std::env::temp_dir().join(format!("intel-test-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&root).expect("root");
+        let root = root.canonicalize().expect("root");
+        let vault_config = tessera_vault_storage::config::Config {
+            local_roots: tessera_vault_storage::config::Roots(vec![root.clone()]),
+            blob_volume: "blobs".into(),
+            ..tessera_vault_storage::config::Config::default()
+        };
+        let mut suite = TestSuite::new()
+            .with(tessera_vault_storage::SPEC, move |ctx| {
+                tessera_vault_storage::services(ctx, vault_config)
+            })
+            .later(NAME)
+            .start()
+            .await;
+        blob_volume(&suite, &root).await;
+        let vault_addr = suite
+            .service("vault-storage")
+            .uri()
+            .trim_start_matches("http://")
+            .parse()
+            .expect("vault-storage's address");
+        let link = TcpProxy::start(vault_addr).await;
+        let mut config = config();
+        config.vault_storage_url = Some(format!("http://{}", link.addr()));
+        let clock = Clock::manual();
+        let (for_service, on) = (config.clone(), clock.clone());
+        suite
+            .start_member(tessera_project_intelligence::SPEC, move |ctx| {
+                tessera_project_intelligence::services_on(ctx, for_service, on)
+            })
+            .await;
+        Self {
+            suite,
+            clock,
+            config,
+            vault: Some((link, root)),
+        }
+    }
+
+    /// vault-storage's BlobService, as users call it.
+    pub async fn blob_service(&self) -> BlobServiceClient<Channel> {
+        BlobServiceClient::new(self.suite.channel("vault-storage").await)
+    }
+
+    pub async fn snapshots(&self) -> SnapshotServiceClient<Channel> {
+        SnapshotServiceClient::new(self.channel().await)
+    }
+
+    /// Uploads `contents` as `user`'s blobs in vault-storage.
+    pub async fn upload(&self, user: &User, contents: &[&[u8]]) {
+        let items = contents
+            .iter()
+            .map(|c| vpb::batch_update_blobs_request::Item {
+                digest: Some(vault_digest(c)),
+                data: c.to_vec().into(),
+            })
+            .collect();
+        let results = self
+            .blob_service()
+            .await
+            .batch_update_blobs(authed(
+                &user.token,
+                vpb::BatchUpdateBlobsRequest {
+                    user_id: String::new(),
+                    items,
+                },
+            ))
+            .await
+            .expect("upload")
+            .into_inner()
+            .results;
+        assert!(
+            results
+                .iter()
+                .all(|r| r.status.as_ref().is_some_and(|s| s.code == 0))
+        );
+    }
+
+    /// Pushes `manifest` from `workspace` at `version` under `request_id`.
+    pub async fn push(
+        &self,
+        user: &User,
+        workspace: &str,
+        version: i64,
+        manifest: &[u8],
+        request_id: &str,
+        parents: &[&str],
+    ) -> Result<pb::CreateSnapshotResponse, Status> {
+        let spec = pb::SnapshotSpec {
+            request_id: request_id.into(),
+            workspace_id: workspace.into(),
+            workspace_version: version,
+            parent_snapshot_ids: parents.iter().map(|p| p.to_string()).collect(),
+            source: pb::Actor::Cli as i32,
+            manifest_sha256: tessera_manifest::sha256(manifest).to_vec(),
+            manifest_size: manifest.len() as i64,
+        };
+        let mut messages = vec![pb::CreateSnapshotRequest {
+            message: Some(pb::create_snapshot_request::Message::Spec(spec)),
+        }];
+        for chunk in manifest.chunks(1 << 20) {
+            messages.push(pb::CreateSnapshotRequest {
+                message: Some(pb::create_snapshot_request::Message::Chunk(chunk.to_vec())),
+            });
+        }
+        self.snapshots()
+            .await
+            .create_snapshot(authed(&user.token, futures::stream::iter(messages)))
+            .await
+            .map(|r| r.into_inner())
     }
 
     /// Starts project-intelligence again after `suite.stop_member(NAME)`.
@@ -207,4 +342,67 @@ pub async fn eventually(h: &Harness, sql: &str, expected: i64) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(h.count(sql).await, expected, "{sql}");
+}
+
+/// A blob's digest as vault-storage names it.
+pub fn vault_digest(content: &[u8]) -> vpb::Digest {
+    vpb::Digest {
+        sha256: tessera_manifest::hex(&tessera_manifest::sha256(content)),
+        size_bytes: content.len() as i64,
+    }
+}
+
+/// A file entry of `content` at `path`.
+pub fn file(path: &str, content: &[u8]) -> tessera_manifest::Entry {
+    tessera_manifest::Entry {
+        path: path.into(),
+        kind: tessera_manifest::Kind::File,
+        sha256: tessera_manifest::sha256(content),
+        size: content.len() as i64,
+    }
+}
+
+/// The canonical bytes of a manifest of `entries` (sorted here).
+pub fn manifest(mut entries: Vec<tessera_manifest::Entry>) -> Vec<u8> {
+    entries.sort_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
+    tessera_manifest::Manifest::from_entries(entries)
+        .expect("a valid manifest")
+        .to_canonical()
+}
+
+/// The operator makes the blob volume, named as vault-storage's TESSERA_BLOB_VOLUME says.
+async fn blob_volume(suite: &RunningSuite, root: &std::path::Path) {
+    let mut admin = StorageAdminServiceClient::new(suite.channel("vault-storage").await);
+    let backend = admin
+        .create_backend(authed(
+            OPERATOR_TOKEN,
+            vpb::CreateBackendRequest {
+                backend: Some(vpb::Backend {
+                    target: Some(vpb::backend::Target::LocalPath(vpb::LocalPath {
+                        path: root.join("blobs").display().to_string(),
+                    })),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect("backend")
+        .into_inner()
+        .backend
+        .expect("backend");
+    admin
+        .create_volume(authed(
+            OPERATOR_TOKEN,
+            vpb::CreateVolumeRequest {
+                volume: Some(vpb::Volume {
+                    name: "blobs".into(),
+                    backend_id: backend.id,
+                    is_active: true,
+                    ..Default::default()
+                }),
+            },
+        ))
+        .await
+        .expect("volume");
 }

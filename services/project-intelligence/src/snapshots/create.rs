@@ -1,0 +1,361 @@
+//! CreateSnapshot: the spec, the manifest bytes (size and SHA-256 checked, then its canonical
+//! form), the blobs it names looked up in vault-storage, the manifest stored there, then one
+//! transaction: the decoded copy, the snapshot, the workspace and project moved, the activity.
+
+use std::collections::BTreeSet;
+
+use bytes::{Bytes, BytesMut};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use tessera_kit::DbError;
+use tessera_kit::api_error::ApiError;
+use tessera_kit::db::ScopedFutureExt;
+use tessera_kit::error::{FieldViolations, MAX_PRECONDITION_VIOLATIONS};
+use tessera_kit::ids::UserId;
+use tessera_manifest::{Manifest, stored};
+use tessera_proto::tessera::intelligence::v1 as pb;
+use tessera_schema::intelligence::{manifests, projects, snapshots, workspaces};
+use tonic::Streaming;
+use uuid::Uuid;
+
+use super::store::{self, Snapshot};
+use crate::activity::{self, Event, kinds};
+use crate::blobs::Digest;
+use crate::ids::{Actor, WorkspaceId, parse_snapshot_id};
+use crate::projects::store::Lock;
+use crate::state::Intel;
+use crate::workspaces::store::{self as spaces, WorkspaceRow, stale};
+
+/// Largest manifest, in bytes (vault-storage's limit too).
+pub const MAX_MANIFEST_BYTES: i64 = 256 << 20;
+/// Most parents a snapshot names.
+pub const MAX_PARENTS: usize = 16;
+/// Largest chunk message.
+const MAX_CHUNK: usize = 2 << 20;
+
+/// A checked spec.
+#[derive(Debug, Clone)]
+struct Spec {
+    request_id: Uuid,
+    workspace: WorkspaceId,
+    version: i64,
+    parents: Vec<String>,
+    source: Actor,
+    sha256: [u8; 32],
+    size: i64,
+}
+
+fn spec(raw: pb::SnapshotSpec) -> Result<Spec, ApiError> {
+    let mut v = FieldViolations::new();
+    let request_id = tessera_kit::ids::parse_uuid(&raw.request_id);
+    if request_id.is_none() {
+        v.add("spec.request_id", "required: a UUID the client chooses");
+    }
+    let workspace = WorkspaceId::parse_into(&mut v, "spec.workspace_id", &raw.workspace_id);
+    if raw.workspace_version < 1 {
+        v.add(
+            "spec.workspace_version",
+            "required: the version read (1 or more)",
+        );
+    }
+    if raw.parent_snapshot_ids.len() > MAX_PARENTS {
+        v.add("spec.parent_snapshot_ids", "at most 16 parents");
+    }
+    let mut parents = Vec::new();
+    for (i, id) in raw.parent_snapshot_ids.iter().enumerate() {
+        let field = format!("spec.parent_snapshot_ids[{i}]");
+        if let Some(id) = parse_snapshot_id(&mut v, &field, id) {
+            if parents.contains(&id) {
+                v.add(field, "names a parent twice");
+            }
+            parents.push(id);
+        }
+    }
+    let source = match raw.source {
+        0 => Actor::Cli,
+        other => Actor::parse_client(&mut v, "spec.source", other),
+    };
+    let sha256: Option<[u8; 32]> = raw.manifest_sha256.as_slice().try_into().ok();
+    if sha256.is_none() {
+        v.add("spec.manifest_sha256", "required: 32 bytes");
+    }
+    if !(1..=MAX_MANIFEST_BYTES).contains(&raw.manifest_size) {
+        v.add("spec.manifest_size", "required: 1 byte to 256 MiB");
+    }
+    let (request_id, (workspace, sha256)) =
+        ApiError::checked(v, request_id.zip(workspace.zip(sha256)))?;
+    Ok(Spec {
+        request_id,
+        workspace,
+        version: raw.workspace_version,
+        parents,
+        source,
+        sha256,
+        size: raw.manifest_size,
+    })
+}
+
+/// The snapshot a request id made already, if any: the same manifest returns it, another is
+/// ALREADY_EXISTS.
+async fn retried(
+    conn: &mut AsyncPgConnection,
+    project: Uuid,
+    spec: &Spec,
+) -> Result<Option<Snapshot>, ApiError> {
+    let id: Option<String> = snapshots::table
+        .filter(snapshots::project_id.eq(project))
+        .filter(snapshots::request_id.eq(spec.request_id))
+        .select(snapshots::id)
+        .first(conn)
+        .await
+        .optional()?;
+    let Some(id) = id else { return Ok(None) };
+    let existing = store::in_project(conn, project, &id).await?;
+    if existing.row.manifest_hash != spec.sha256 {
+        return Err(ApiError::AlreadyExists(format!(
+            "request {} made snapshot {id} of another manifest",
+            spec.request_id
+        )));
+    }
+    Ok(Some(existing))
+}
+
+async fn read_manifest(
+    stream: &mut Streaming<pb::CreateSnapshotRequest>,
+    spec: &Spec,
+) -> Result<Bytes, ApiError> {
+    use pb::create_snapshot_request::Message;
+    let mut bytes = BytesMut::with_capacity(spec.size as usize);
+    while let Some(message) = stream
+        .message()
+        .await
+        .map_err(|s| ApiError::Aborted(format!("the stream failed: {}", s.message())))?
+    {
+        let Some(Message::Chunk(chunk)) = message.message else {
+            return Err(ApiError::invalid("chunk", "only chunks follow the spec"));
+        };
+        if chunk.len() > MAX_CHUNK {
+            return Err(ApiError::invalid("chunk", "at most 2 MiB per message"));
+        }
+        if (bytes.len() + chunk.len()) as i64 > spec.size {
+            return Err(ApiError::OutOfRange(format!(
+                "more manifest bytes than the {} the spec names",
+                spec.size
+            )));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    if bytes.len() as i64 != spec.size {
+        return Err(ApiError::OutOfRange(format!(
+            "{} manifest bytes arrived, the spec names {}",
+            bytes.len(),
+            spec.size
+        )));
+    }
+    if tessera_manifest::sha256(&bytes) != spec.sha256 {
+        return Err(ApiError::Reason {
+            code: tonic::Code::DataLoss,
+            reason: "MANIFEST_HASH_MISMATCH",
+            message: "the manifest bytes do not hash to spec.manifest_sha256".into(),
+            metadata: Vec::new(),
+        });
+    }
+    Ok(bytes.freeze())
+}
+
+/// FAILED_PRECONDITION naming each missing blob (the first few: details travel in trailers).
+fn missing_blobs(missing: &[Digest]) -> ApiError {
+    let mut violations: Vec<_> = missing
+        .iter()
+        .take(MAX_PRECONDITION_VIOLATIONS)
+        .map(|d| {
+            (
+                "BLOB_MISSING",
+                format!("blobs/{}/{}", tessera_manifest::hex(&d.sha256), d.size),
+                "the manifest names a blob the owner does not hold in vault-storage".to_owned(),
+            )
+        })
+        .collect();
+    if missing.len() > MAX_PRECONDITION_VIOLATIONS {
+        violations.push((
+            "BLOB_MISSING",
+            "blobs".into(),
+            format!(
+                "and {} more: upload them, or ask vault-storage's FindMissingBlobs",
+                missing.len() - MAX_PRECONDITION_VIOLATIONS
+            ),
+        ));
+    }
+    ApiError::Precondition(violations)
+}
+
+/// CreateSnapshot.
+pub async fn create(
+    intel: &Intel,
+    user: UserId,
+    mut stream: Streaming<pb::CreateSnapshotRequest>,
+) -> Result<(Snapshot, WorkspaceRow), ApiError> {
+    use pb::create_snapshot_request::Message;
+    let first = stream
+        .message()
+        .await
+        .map_err(|s| ApiError::Aborted(format!("the stream failed: {}", s.message())))?;
+    let Some(pb::CreateSnapshotRequest {
+        message: Some(Message::Spec(raw)),
+    }) = first
+    else {
+        return Err(ApiError::invalid("spec", "the first message is the spec"));
+    };
+    let spec = spec(raw)?;
+    let workspace = {
+        let mut conn = intel.db.conn().await?;
+        let workspace = spaces::owned(&mut conn, user, spec.workspace, Lock::None).await?;
+        if let Some(done) = retried(&mut conn, workspace.project_id, &spec).await? {
+            return Ok((done, workspace));
+        }
+        if i64::from(workspace.version) != spec.version {
+            return Err(stale(workspace.id, spec.version, workspace.version));
+        }
+        workspace
+    };
+    let bytes = read_manifest(&mut stream, &spec).await?;
+    let parsed = bytes.clone();
+    let (manifest, encoded) = tokio::task::spawn_blocking(move || {
+        Manifest::parse(&parsed).map(|m| {
+            let encoded = stored::encode(&m.entries);
+            (m, encoded)
+        })
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+    .map_err(|invalid| {
+        let field = match invalid.field.as_str() {
+            "" => "manifest".to_owned(),
+            field => format!("manifest.{field}"),
+        };
+        ApiError::invalid(&field, invalid.description)
+    })?;
+    let empty = Digest::of(b"");
+    let named: BTreeSet<Digest> = manifest
+        .entries
+        .iter()
+        .map(|e| Digest {
+            sha256: e.sha256,
+            size: e.size,
+        })
+        .filter(|d| *d != empty)
+        .collect();
+    let named: Vec<Digest> = named.into_iter().collect();
+    let missing = intel.blobs.find_missing(user, &named).await?;
+    if !missing.is_empty() {
+        return Err(missing_blobs(&missing));
+    }
+    intel.blobs.put(user, bytes).await?;
+    let counts = (manifest.entries.len() as i32, manifest.total_size());
+    let recorded = record(intel, user, &spec, workspace.project_id, counts, encoded).await;
+    match recorded {
+        // A twin of this request won the race: answer what it made.
+        Err(ApiError::Db(DbError::UniqueViolation { constraint }))
+            if constraint == "snapshots_project_id_request_id_key" =>
+        {
+            let mut conn = intel.db.conn().await?;
+            let done = retried(&mut conn, workspace.project_id, &spec)
+                .await?
+                .ok_or_else(|| ApiError::Internal("the twin snapshot vanished".into()))?;
+            let workspace = spaces::owned(&mut conn, user, spec.workspace, Lock::None).await?;
+            Ok((done, workspace))
+        }
+        other => other,
+    }
+}
+
+/// The transaction that makes the snapshot.
+async fn record(
+    intel: &Intel,
+    user: UserId,
+    spec: &Spec,
+    project: Uuid,
+    (entry_count, total_size): (i32, i64),
+    encoded: Vec<u8>,
+) -> Result<(Snapshot, WorkspaceRow), ApiError> {
+    let now = intel.clock.now();
+    let id = format!("snap-{}", ulid::Ulid::new());
+    intel
+        .db
+        .transaction("intelligence.create_snapshot", |conn| {
+            let (id, encoded) = (id.clone(), encoded.clone());
+            async move {
+                let workspace = spaces::owned(conn, user, spec.workspace, Lock::Update).await?;
+                // A twin of this request that committed first moved the version: answer it.
+                if let Some(done) = retried(conn, project, spec).await? {
+                    return Ok((done, workspace));
+                }
+                if i64::from(workspace.version) != spec.version {
+                    return Err(stale(workspace.id, spec.version, workspace.version));
+                }
+                let parents = if spec.parents.is_empty() {
+                    workspace.current_snapshot_id.iter().cloned().collect()
+                } else {
+                    spec.parents.clone()
+                };
+                for parent in &parents {
+                    store::in_project(conn, project, parent).await?;
+                }
+                diesel::insert_into(manifests::table)
+                    .values((
+                        manifests::project_id.eq(project),
+                        manifests::sha256.eq(spec.sha256.to_vec()),
+                        manifests::entry_count.eq(entry_count),
+                        manifests::total_size.eq(total_size),
+                        manifests::entries.eq(&encoded),
+                        manifests::created_at.eq(now),
+                    ))
+                    .on_conflict_do_nothing()
+                    .execute(conn)
+                    .await?;
+                let parent_ids: Vec<Option<String>> = parents.iter().cloned().map(Some).collect();
+                diesel::insert_into(snapshots::table)
+                    .values((
+                        snapshots::id.eq(&id),
+                        snapshots::project_id.eq(project),
+                        snapshots::workspace_id.eq(workspace.id),
+                        snapshots::manifest_hash.eq(spec.sha256.to_vec()),
+                        snapshots::parent_snapshot_ids.eq(parent_ids),
+                        snapshots::source.eq(spec.source),
+                        snapshots::created_at.eq(now),
+                        snapshots::request_id.eq(spec.request_id),
+                    ))
+                    .execute(conn)
+                    .await?;
+                let moved: WorkspaceRow = diesel::update(workspaces::table.find(workspace.id))
+                    .set((
+                        workspaces::current_snapshot_id.eq(&id),
+                        workspaces::current_manifest_hash.eq(None::<Vec<u8>>),
+                        workspaces::version.eq(workspaces::version + 1),
+                    ))
+                    .returning(WorkspaceRow::as_returning())
+                    .get_result(conn)
+                    .await?;
+                diesel::update(projects::table.find(project))
+                    .set((
+                        projects::last_snapshot_id.eq(&id),
+                        projects::updated_at.eq(now),
+                    ))
+                    .execute(conn)
+                    .await?;
+                let event = Event {
+                    project,
+                    workspace: Some(workspace.id),
+                    actor: spec.source,
+                    kind: kinds::SNAPSHOT_PUSHED,
+                    snapshot: Some(id.clone()),
+                    message: format!("{entry_count} files, {total_size} bytes"),
+                };
+                activity::record(conn, event, now).await?;
+                let snapshot = store::in_project(conn, project, &id).await?;
+                Ok::<_, ApiError>((snapshot, moved))
+            }
+            .scope_boxed()
+        })
+        .await
+}
