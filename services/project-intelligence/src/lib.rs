@@ -23,6 +23,7 @@ use tessera_kit::clock::Clock;
 use tessera_kit::{Context, ServiceSpec, Services};
 use tessera_proto::tessera::intelligence::v1::activity_service_server::ActivityServiceServer;
 use tessera_proto::tessera::intelligence::v1::conversation_service_server::ConversationServiceServer;
+use tessera_proto::tessera::intelligence::v1::drift_service_server::DriftServiceServer;
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_server::EnvVarExportServiceServer;
 use tessera_proto::tessera::intelligence::v1::env_var_service_server::EnvVarServiceServer;
 use tessera_proto::tessera::intelligence::v1::project_service_server::ProjectServiceServer;
@@ -76,6 +77,7 @@ pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Resul
         .with(SnapshotServiceServer::new(snapshots::SnapshotApi(
             intel.clone(),
         )))
+        .with(DriftServiceServer::new(drift::api::DriftApi(intel.clone())))
         .with(ActivityServiceServer::new(activity::ActivityApi(
             intel.clone(),
         )))

@@ -279,11 +279,10 @@ async fn record(
     encoded: Vec<u8>,
 ) -> Result<(Snapshot, WorkspaceRow), ApiError> {
     let now = intel.clock.now();
-    let id = format!("snap-{}", ulid::Ulid::new());
     intel
         .db
         .transaction("intelligence.create_snapshot", |conn| {
-            let (id, encoded) = (id.clone(), encoded.clone());
+            let encoded = &encoded;
             async move {
                 let workspace = spaces::owned(conn, user, spec.workspace, Lock::Update).await?;
                 // A twin of this request that committed first moved the version: answer it.
@@ -298,64 +297,108 @@ async fn record(
                 } else {
                     spec.parents.clone()
                 };
-                for parent in &parents {
-                    store::in_project(conn, project, parent).await?;
-                }
-                diesel::insert_into(manifests::table)
-                    .values((
-                        manifests::project_id.eq(project),
-                        manifests::sha256.eq(spec.sha256.to_vec()),
-                        manifests::entry_count.eq(entry_count),
-                        manifests::total_size.eq(total_size),
-                        manifests::entries.eq(&encoded),
-                        manifests::created_at.eq(now),
-                    ))
-                    .on_conflict_do_nothing()
-                    .execute(conn)
-                    .await?;
-                let parent_ids: Vec<Option<String>> = parents.iter().cloned().map(Some).collect();
-                diesel::insert_into(snapshots::table)
-                    .values((
-                        snapshots::id.eq(&id),
-                        snapshots::project_id.eq(project),
-                        snapshots::workspace_id.eq(workspace.id),
-                        snapshots::manifest_hash.eq(spec.sha256.to_vec()),
-                        snapshots::parent_snapshot_ids.eq(parent_ids),
-                        snapshots::source.eq(spec.source),
-                        snapshots::created_at.eq(now),
-                        snapshots::request_id.eq(spec.request_id),
-                    ))
-                    .execute(conn)
-                    .await?;
-                let moved: WorkspaceRow = diesel::update(workspaces::table.find(workspace.id))
-                    .set((
-                        workspaces::current_snapshot_id.eq(&id),
-                        workspaces::current_manifest_hash.eq(None::<Vec<u8>>),
-                        workspaces::version.eq(workspaces::version + 1),
-                    ))
-                    .returning(WorkspaceRow::as_returning())
-                    .get_result(conn)
-                    .await?;
-                diesel::update(projects::table.find(project))
-                    .set((
-                        projects::last_snapshot_id.eq(&id),
-                        projects::updated_at.eq(now),
-                    ))
-                    .execute(conn)
-                    .await?;
-                let event = Event {
-                    project,
-                    workspace: Some(workspace.id),
-                    actor: spec.source,
+                let new = NewSnapshot {
+                    workspace: &workspace,
+                    parents,
+                    sha256: spec.sha256,
+                    counts: (entry_count, total_size),
+                    encoded,
+                    source: spec.source,
+                    request_id: Some(spec.request_id),
                     kind: kinds::SNAPSHOT_PUSHED,
-                    snapshot: Some(id.clone()),
                     message: format!("{entry_count} files, {total_size} bytes"),
+                    now,
                 };
-                activity::record(conn, event, now).await?;
-                let snapshot = store::in_project(conn, project, &id).await?;
-                Ok::<_, ApiError>((snapshot, moved))
+                commit(conn, new).await
             }
             .scope_boxed()
         })
         .await
+}
+
+/// A snapshot to store, from a push or a merge.
+#[derive(Debug)]
+pub struct NewSnapshot<'a> {
+    /// The workspace it moves (locked by the caller, its version checked).
+    pub workspace: &'a WorkspaceRow,
+    pub parents: Vec<String>,
+    pub sha256: [u8; 32],
+    /// Entries and total size of the manifest.
+    pub counts: (i32, i64),
+    /// The manifest's stored form.
+    pub encoded: &'a [u8],
+    pub source: Actor,
+    pub request_id: Option<Uuid>,
+    /// The activity it records.
+    pub kind: &'static str,
+    pub message: String,
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+/// Stores `new` in the caller's transaction: the decoded manifest (once per hash), the
+/// snapshot, the workspace moved to it (version + 1, clean), the project's last snapshot, the
+/// activity. Parents must be snapshots of the project (NOT_FOUND otherwise).
+pub async fn commit(
+    conn: &mut AsyncPgConnection,
+    new: NewSnapshot<'_>,
+) -> Result<(Snapshot, WorkspaceRow), ApiError> {
+    let project = new.workspace.project_id;
+    for parent in &new.parents {
+        store::in_project(conn, project, parent).await?;
+    }
+    let id = format!("snap-{}", ulid::Ulid::new());
+    let (entry_count, total_size) = new.counts;
+    diesel::insert_into(manifests::table)
+        .values((
+            manifests::project_id.eq(project),
+            manifests::sha256.eq(new.sha256.to_vec()),
+            manifests::entry_count.eq(entry_count),
+            manifests::total_size.eq(total_size),
+            manifests::entries.eq(new.encoded),
+            manifests::created_at.eq(new.now),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    let parent_ids: Vec<Option<String>> = new.parents.iter().cloned().map(Some).collect();
+    diesel::insert_into(snapshots::table)
+        .values((
+            snapshots::id.eq(&id),
+            snapshots::project_id.eq(project),
+            snapshots::workspace_id.eq(new.workspace.id),
+            snapshots::manifest_hash.eq(new.sha256.to_vec()),
+            snapshots::parent_snapshot_ids.eq(parent_ids),
+            snapshots::source.eq(new.source),
+            snapshots::created_at.eq(new.now),
+            snapshots::request_id.eq(new.request_id),
+        ))
+        .execute(conn)
+        .await?;
+    let moved: WorkspaceRow = diesel::update(workspaces::table.find(new.workspace.id))
+        .set((
+            workspaces::current_snapshot_id.eq(&id),
+            workspaces::current_manifest_hash.eq(None::<Vec<u8>>),
+            workspaces::version.eq(workspaces::version + 1),
+        ))
+        .returning(WorkspaceRow::as_returning())
+        .get_result(conn)
+        .await?;
+    diesel::update(projects::table.find(project))
+        .set((
+            projects::last_snapshot_id.eq(&id),
+            projects::updated_at.eq(new.now),
+        ))
+        .execute(conn)
+        .await?;
+    let event = Event {
+        project,
+        workspace: Some(new.workspace.id),
+        actor: new.source,
+        kind: new.kind,
+        snapshot: Some(id.clone()),
+        message: new.message,
+    };
+    activity::record(conn, event, new.now).await?;
+    let snapshot = store::in_project(conn, project, &id).await?;
+    Ok((snapshot, moved))
 }

@@ -11,6 +11,7 @@ use tessera_project_intelligence::Config;
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_proto::tessera::intelligence::v1::activity_service_client::ActivityServiceClient;
 use tessera_proto::tessera::intelligence::v1::conversation_service_client::ConversationServiceClient;
+use tessera_proto::tessera::intelligence::v1::drift_service_client::DriftServiceClient;
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_client::EnvVarExportServiceClient;
 use tessera_proto::tessera::intelligence::v1::env_var_service_client::EnvVarServiceClient;
 use tessera_proto::tessera::intelligence::v1::project_service_client::ProjectServiceClient;
@@ -124,6 +125,10 @@ impl Harness {
     /// vault-storage's BlobService, as users call it.
     pub async fn blob_service(&self) -> BlobServiceClient<Channel> {
         BlobServiceClient::new(self.suite.channel("vault-storage").await)
+    }
+
+    pub async fn drift(&self) -> DriftServiceClient<Channel> {
+        DriftServiceClient::new(self.channel().await)
     }
 
     pub async fn snapshots(&self) -> SnapshotServiceClient<Channel> {
