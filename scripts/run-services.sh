@@ -99,6 +99,14 @@ for service in "${services[@]}"; do
       extra+=("TESSERA_FORUM_MEDIA_VOLUME=$TESSERA_FORUM_MEDIA_VOLUME")
     fi
   fi
+  if [[ $service == project-intelligence ]]; then
+    # Snapshots keep their blobs and manifests in vault-storage; secret env vars are sealed
+    # with the key ring.
+    extra+=(
+      "TESSERA_VAULT_STORAGE_URL=http://127.0.0.1:${ports[vault-storage]}"
+      "TESSERA_KEY_RING=$TESSERA_KEY_RING"
+    )
+  fi
   port=${ports[$service]}
   env DATABASE_URL="$url" TESSERA_GRPC_HOST="${TESSERA_GRPC_HOST:-127.0.0.1}" \
     TESSERA_GRPC_PORT="$port" TESSERA_METRICS_PORT="$((port + 10000))" "${extra[@]}" \

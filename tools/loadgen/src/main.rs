@@ -25,7 +25,8 @@ struct Args {
     #[arg(long, value_delimiter = ',')]
     service: Vec<String>,
     /// Run only these scenarios (comma-separated; identity: echo, warm, cold, sign-in, events;
-    /// messaging: send-1, send-3, deliver).
+    /// messaging: send-1, send-3, deliver; project-intelligence: drift-merge, drift-server,
+    /// drift-grpc, drift-grpc-3way).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
 }

@@ -55,23 +55,27 @@ pub async fn three_way(
     })
 }
 
+fn owned(paths: &[&str]) -> Vec<String> {
+    paths.iter().map(|p| (*p).to_owned()).collect()
+}
+
 /// The wire form of a two-way diff.
 pub fn two_way_wire(diff: &Diff, include_same: bool) -> pb::TwoWay {
     pb::TwoWay {
-        source_only: diff.source_only.clone(),
-        workspace_only: diff.workspace_only.clone(),
+        source_only: owned(&diff.source_only),
+        workspace_only: owned(&diff.workspace_only),
         both_same: if include_same {
-            diff.both_same.clone()
+            owned(&diff.both_same)
         } else {
             Vec::new()
         },
-        both_different: diff.both_different.clone(),
+        both_different: owned(&diff.both_different),
         renamed: diff
             .renamed
             .iter()
             .map(|(from, to)| pb::Rename {
-                from: from.clone(),
-                to: to.clone(),
+                from: (*from).to_owned(),
+                to: (*to).to_owned(),
             })
             .collect(),
         files_added: diff.files_added() as i64,

@@ -40,7 +40,7 @@ pub struct ReportRow {
 pub async fn store(
     conn: &mut AsyncPgConnection,
     sides: &Sides,
-    diff: &Diff,
+    diff: &Diff<'_>,
     at: DateTime<Utc>,
 ) -> Result<Uuid, ApiError> {
     let id = DriftReportId::new().as_uuid();

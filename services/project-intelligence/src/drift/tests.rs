@@ -25,12 +25,16 @@ fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
+fn strs<'a>(list: &[&'a str]) -> Vec<&'a str> {
+    list.to_vec()
+}
+
 #[test]
 fn empty_and_equal_trees_have_no_drift() {
     assert_eq!(diff(&[], &[]), Diff::default());
     let tree = [f("a", 1), f("b/c", 2)];
     let same = diff(&tree, &tree);
-    assert_eq!(same.both_same, strings(&["a", "b/c"]));
+    assert_eq!(same.both_same, strs(&["a", "b/c"]));
     assert_eq!(
         (
             same.files_added(),
@@ -41,7 +45,7 @@ fn empty_and_equal_trees_have_no_drift() {
     );
     assert_eq!(same.bytes_changed, 0);
     let all_new = diff(&tree, &[]);
-    assert_eq!(all_new.workspace_only, strings(&["a", "b/c"]));
+    assert_eq!(all_new.workspace_only, strs(&["a", "b/c"]));
     assert_eq!(all_new.bytes_changed, 30);
 }
 
@@ -50,10 +54,10 @@ fn adds_deletes_and_changes_count_their_bytes() {
     let source = [f("a", 1), f("b", 2), f("c", 3)];
     let workspace = [f("a", 1), f("b", 4), f("d", 5)];
     let d = diff(&workspace, &source);
-    assert_eq!(d.workspace_only, strings(&["d"]));
-    assert_eq!(d.source_only, strings(&["c"]));
-    assert_eq!(d.both_different, strings(&["b"]));
-    assert_eq!(d.both_same, strings(&["a"]));
+    assert_eq!(d.workspace_only, strs(&["d"]));
+    assert_eq!(d.source_only, strs(&["c"]));
+    assert_eq!(d.both_different, strs(&["b"]));
+    assert_eq!(d.both_same, strs(&["a"]));
     // Added 50, modified 40 (the workspace's size), deleted 30.
     assert_eq!(d.bytes_changed, 120);
 }
@@ -70,29 +74,21 @@ fn renames_pair_equal_content_in_path_order_and_not_across_kinds() {
     let d = diff(&workspace, &source);
     assert_eq!(
         d.renamed,
-        vec![
-            ("old/one".to_string(), "new/one".to_string()),
-            ("old/two".to_string(), "new/three".to_string()),
-        ]
+        vec![("old/one", "new/one"), ("old/two", "new/three")]
     );
     // The third copy in path order is an addition; the exec is not the file renamed (kind differs).
-    assert_eq!(d.workspace_only, strings(&["new/two", "tool"]));
-    assert_eq!(d.source_only, strings(&["script", "x"]));
+    assert_eq!(d.workspace_only, strs(&["new/two", "tool"]));
+    assert_eq!(d.source_only, strs(&["script", "x"]));
 }
 
 #[test]
 fn a_kind_change_at_one_path_is_a_modification() {
-    let d = diff(
-        &[e("run", Kind::Exec, 1, 10)],
-        &[e("run", Kind::File, 1, 10)],
-    );
-    assert_eq!(d.both_different, strings(&["run"]));
+    let (exec, plain) = ([e("run", Kind::Exec, 1, 10)], [e("run", Kind::File, 1, 10)]);
+    let d = diff(&exec, &plain);
+    assert_eq!(d.both_different, strs(&["run"]));
     assert_eq!(d.bytes_changed, 10);
-    let d = diff(
-        &[e("l", Kind::Symlink, 1, 10)],
-        &[e("l", Kind::File, 1, 10)],
-    );
-    assert_eq!(d.both_different, strings(&["l"]));
+    let (link, plain) = ([e("l", Kind::Symlink, 1, 10)], [e("l", Kind::File, 1, 10)]);
+    assert_eq!(diff(&link, &plain).both_different, strs(&["l"]));
 }
 
 #[test]
@@ -178,7 +174,7 @@ fn equal_times_break_ties_by_id() {
 }
 
 /// The same diff by maps: lookups instead of a merge, renames by sorted lists per content.
-fn naive(workspace: &[Entry], source: &[Entry]) -> Diff {
+fn naive<'a>(workspace: &'a [Entry], source: &'a [Entry]) -> Diff<'a> {
     let ours: BTreeMap<&[u8], &Entry> = workspace.iter().map(|e| (e.path.as_bytes(), e)).collect();
     let theirs: BTreeMap<&[u8], &Entry> = source.iter().map(|e| (e.path.as_bytes(), e)).collect();
     let mut out = Diff::default();
@@ -186,9 +182,9 @@ fn naive(workspace: &[Entry], source: &[Entry]) -> Diff {
     let mut deleted: BTreeMap<(Kind, [u8; 32]), Vec<&Entry>> = BTreeMap::new();
     for (path, entry) in &ours {
         match theirs.get(path) {
-            Some(other) if other.same_content(entry) => out.both_same.push(entry.path.clone()),
+            Some(other) if other.same_content(entry) => out.both_same.push(&entry.path),
             Some(_) => {
-                out.both_different.push(entry.path.clone());
+                out.both_different.push(&entry.path);
                 out.bytes_changed += entry.size;
             }
             None => added
@@ -210,7 +206,7 @@ fn naive(workspace: &[Entry], source: &[Entry]) -> Diff {
         let gone = deleted.get(key).map(Vec::as_slice).unwrap_or(&[]);
         for (i, entry) in list.iter().enumerate() {
             match gone.get(i) {
-                Some(from) => out.renamed.push((from.path.clone(), entry.path.clone())),
+                Some(from) => out.renamed.push((&from.path, &entry.path)),
                 None => only_added.push(*entry),
             }
         }
@@ -218,13 +214,13 @@ fn naive(workspace: &[Entry], source: &[Entry]) -> Diff {
     for (key, list) in &deleted {
         let paired = added.get(key).map_or(0, Vec::len);
         for entry in list.iter().skip(paired) {
-            out.source_only.push(entry.path.clone());
+            out.source_only.push(&entry.path);
             out.bytes_changed += entry.size;
         }
     }
     only_added.sort_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
     for entry in only_added {
-        out.workspace_only.push(entry.path.clone());
+        out.workspace_only.push(&entry.path);
         out.bytes_changed += entry.size;
     }
     out.source_only

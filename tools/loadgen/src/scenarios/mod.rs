@@ -2,6 +2,7 @@
 //! `run(&Settings) -> Vec<Report>`, and a line in [`ALL`].
 
 pub mod identity;
+pub mod intelligence;
 pub mod messaging;
 
 use std::future::Future;
@@ -38,4 +39,7 @@ pub type Scenarios =
 pub const ALL: &[(&str, Scenarios)] = &[
     ("identity", |settings| Box::pin(identity::run(settings))),
     ("messaging", |settings| Box::pin(messaging::run(settings))),
+    ("project-intelligence", |settings| {
+        Box::pin(intelligence::run(settings))
+    }),
 ];
