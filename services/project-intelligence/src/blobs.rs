@@ -58,6 +58,8 @@ pub trait BlobStore: Debug + Send + Sync {
     ) -> Result<Vec<Digest>, ApiError>;
     /// Stores manifest bytes (canonical, naming only blobs the owner holds); returns their digest.
     async fn put(&self, owner: UserId, manifest: Bytes) -> Result<Digest, ApiError>;
+    /// Deletes a manifest (its blobs become collectable unless another names them). Idempotent.
+    async fn delete(&self, owner: UserId, manifest: Digest) -> Result<(), ApiError>;
 }
 
 /// The store as the service is configured: vault-storage, or nothing (UNAVAILABLE).
@@ -91,6 +93,10 @@ impl BlobStore for Unconfigured {
     }
 
     async fn put(&self, _: UserId, _: Bytes) -> Result<Digest, ApiError> {
+        Err(unconfigured())
+    }
+
+    async fn delete(&self, _: UserId, _: Digest) -> Result<(), ApiError> {
         Err(unconfigured())
     }
 }
@@ -196,5 +202,17 @@ impl BlobStore for VaultBlobs {
                 "vault-storage stored the manifest under another digest".into(),
             )),
         }
+    }
+
+    async fn delete(&self, owner: UserId, manifest: Digest) -> Result<(), ApiError> {
+        self.client
+            .clone()
+            .delete_manifest(vpb::DeleteManifestRequest {
+                user_id: owner.to_string(),
+                digest: Some(manifest.wire()),
+            })
+            .await
+            .map_err(upstream)?;
+        Ok(())
     }
 }

@@ -1,12 +1,16 @@
-//! Background upkeep: expired sync previews are deleted, and secrets sealed under an older
-//! key id are re-sealed under the primary key (at start-up, then on every sweep).
+//! Background upkeep: expired sync previews are deleted, secrets sealed under an older key id
+//! are re-sealed under the primary key (at start-up, then on every sweep), and manifests a
+//! deleted project left unused are deleted from vault-storage.
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use tessera_kit::Context;
 use tessera_kit::api_error::ApiError;
-use tessera_schema::intelligence::sync_previews;
+use tessera_kit::ids::UserId;
+use tessera_schema::intelligence::{manifest_releases, manifests, projects, sync_previews};
+use uuid::Uuid;
 
+use crate::blobs::Digest;
 use crate::env_vars;
 use crate::state::Intel;
 
@@ -15,6 +19,7 @@ use crate::state::Intel;
 pub struct Swept {
     pub previews: usize,
     pub resealed: usize,
+    pub released: usize,
 }
 
 /// Starts the sweep loop; it ends with the service.
@@ -43,5 +48,56 @@ pub async fn sweep(intel: &Intel) -> Result<Swept, ApiError> {
         .await?;
     drop(conn);
     let resealed = env_vars::rotate(intel).await?;
-    Ok(Swept { previews, resealed })
+    let released = release_manifests(intel).await?;
+    Ok(Swept {
+        previews,
+        resealed,
+        released,
+    })
+}
+
+/// Deletes queued manifests from vault-storage (unless a push made one of them used again);
+/// a release vault-storage does not confirm stays queued for the next sweep.
+async fn release_manifests(intel: &Intel) -> Result<usize, ApiError> {
+    let queued: Vec<(Uuid, Vec<u8>, i64)> = {
+        let mut conn = intel.db.conn().await?;
+        manifest_releases::table
+            .select((
+                manifest_releases::owner_user_id,
+                manifest_releases::sha256,
+                manifest_releases::byte_size,
+            ))
+            .order(manifest_releases::queued_at)
+            .limit(100)
+            .load(&mut conn)
+            .await?
+    };
+    let mut released = 0;
+    for (owner, sha, size) in queued {
+        let mut conn = intel.db.conn().await?;
+        let in_use: i64 = manifests::table
+            .inner_join(projects::table)
+            .filter(projects::owner_user_id.eq(owner))
+            .filter(manifests::sha256.eq(&sha))
+            .count()
+            .get_result(&mut conn)
+            .await?;
+        if in_use == 0 {
+            let digest = Digest {
+                sha256: sha.as_slice().try_into().map_err(|_| {
+                    ApiError::Internal("a queued manifest hash is not 32 bytes".into())
+                })?,
+                size,
+            };
+            if let Err(err) = intel.blobs.delete(UserId::from_uuid(owner), digest).await {
+                tracing::warn!(error = %err, "releasing a manifest in vault-storage failed; retrying later");
+                continue;
+            }
+            released += 1;
+        }
+        diesel::delete(manifest_releases::table.find((owner, sha)))
+            .execute(&mut conn)
+            .await?;
+    }
+    Ok(released)
 }

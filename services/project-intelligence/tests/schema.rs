@@ -280,8 +280,8 @@ async fn checks_and_the_snapshot_triggers_hold() {
     client
         .batch_execute(&format!(
             "INSERT INTO intelligence.projects (id, owner_user_id, name) VALUES ('{P}', '{OWNER}', 'p');
-             INSERT INTO intelligence.manifests (project_id, sha256, entry_count, total_size, entries)
-               VALUES ('{P}', decode(repeat('00', 32), 'hex'), 0, 0, '\\x');
+             INSERT INTO intelligence.manifests (project_id, sha256, entry_count, total_size, byte_size, entries)
+               VALUES ('{P}', decode(repeat('00', 32), 'hex'), 0, 0, 26, '\\x');
              INSERT INTO intelligence.workspaces (id, project_id, name) VALUES ('{W}', '{P}', 'w');
              {};",
             snapshot(SNAP1, "{}")

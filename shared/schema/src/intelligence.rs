@@ -56,12 +56,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    intelligence.manifest_releases (owner_user_id, sha256) {
+        owner_user_id -> Uuid,
+        sha256 -> Bytea,
+        byte_size -> Int8,
+        queued_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// Compact decoded copies of accepted manifests (immutable).
     intelligence.manifests (project_id, sha256) {
         project_id -> Uuid,
         sha256 -> Bytea,
         entry_count -> Int4,
         total_size -> Int8,
+        byte_size -> Int8,
         entries -> Bytea,
         created_at -> Timestamptz,
     }
@@ -155,6 +165,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     activity_events,
     conversations,
     drift_reports,
+    manifest_releases,
     manifests,
     project_env_vars,
     projects,

@@ -215,6 +215,7 @@ pub async fn apply(
     let bytes = manifest.to_canonical();
     let sha256 = tessera_manifest::sha256(&bytes);
     let counts = (manifest.entries.len() as i32, manifest.total_size());
+    let byte_size = bytes.len() as i64;
     let encoded = stored::encode(&manifest.entries);
     intel.blobs.put(user, bytes.into()).await?;
     let parents = vec![sides.ours.row.id.clone(), sides.theirs.row.id.clone()];
@@ -244,6 +245,7 @@ pub async fn apply(
                     parents,
                     sha256,
                     counts,
+                    byte_size,
                     encoded,
                     source: actor,
                     request_id: None,

@@ -251,7 +251,7 @@ impl ProjectService for ProjectApi {
             .transaction("intelligence.delete_project", |conn| {
                 async move {
                     let row = owned(conn, user, id, Lock::Update).await?;
-                    Ok::<_, ApiError>(store::delete(conn, row.id).await?)
+                    Ok::<_, ApiError>(store::delete(conn, row.id, true).await?)
                 }
                 .scope_boxed()
             })

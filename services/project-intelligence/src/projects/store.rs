@@ -75,8 +75,25 @@ pub fn wire(row: &ProjectRow) -> pb::Project {
 }
 
 /// Deletes project `id` and everything under it, children first (the seed's foreign keys
-/// restrict); env vars, manifests, previews and the rest cascade.
-pub async fn delete(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
+/// restrict); env vars, manifests, previews and the rest cascade. With `release`, the
+/// manifests no other project of the owner uses are queued for deletion in vault-storage.
+pub async fn delete(conn: &mut AsyncPgConnection, id: Uuid, release: bool) -> QueryResult<()> {
+    if release {
+        diesel::sql_query(
+            "INSERT INTO intelligence.manifest_releases (owner_user_id, sha256, byte_size) \
+             SELECT p.owner_user_id, m.sha256, m.byte_size \
+             FROM intelligence.manifests m JOIN intelligence.projects p ON p.id = m.project_id \
+             WHERE m.project_id = $1 AND NOT EXISTS ( \
+                 SELECT 1 FROM intelligence.manifests o \
+                 JOIN intelligence.projects q ON q.id = o.project_id \
+                 WHERE q.owner_user_id = p.owner_user_id AND o.project_id <> $1 \
+                   AND o.sha256 = m.sha256) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(id)
+        .execute(conn)
+        .await?;
+    }
     let spaces = workspaces::table
         .filter(workspaces::project_id.eq(id))
         .select(workspaces::id);
@@ -108,7 +125,8 @@ pub async fn delete(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
     Ok(())
 }
 
-/// Deletes every project of `user` (their account is gone); returns how many.
+/// Deletes every project of `user` (their account is gone: vault-storage erases their
+/// manifests itself, so none is released); returns how many.
 pub async fn delete_all_of(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<usize> {
     let ids: Vec<Uuid> = projects::table
         .filter(projects::owner_user_id.eq(user))
@@ -117,7 +135,7 @@ pub async fn delete_all_of(conn: &mut AsyncPgConnection, user: Uuid) -> QueryRes
         .load(conn)
         .await?;
     for id in &ids {
-        delete(conn, *id).await?;
+        delete(conn, *id, false).await?;
     }
     Ok(ids.len())
 }

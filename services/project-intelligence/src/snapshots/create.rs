@@ -14,7 +14,7 @@ use tessera_kit::error::{FieldViolations, MAX_PRECONDITION_VIOLATIONS};
 use tessera_kit::ids::UserId;
 use tessera_manifest::{Manifest, stored};
 use tessera_proto::tessera::intelligence::v1 as pb;
-use tessera_schema::intelligence::{manifests, projects, snapshots, workspaces};
+use tessera_schema::intelligence::{manifest_releases, manifests, projects, snapshots, workspaces};
 use tonic::Streaming;
 use uuid::Uuid;
 
@@ -302,6 +302,7 @@ async fn record(
                     parents,
                     sha256: spec.sha256,
                     counts: (entry_count, total_size),
+                    byte_size: spec.size,
                     encoded,
                     source: spec.source,
                     request_id: Some(spec.request_id),
@@ -325,6 +326,8 @@ pub struct NewSnapshot<'a> {
     pub sha256: [u8; 32],
     /// Entries and total size of the manifest.
     pub counts: (i32, i64),
+    /// Length of the manifest's canonical bytes.
+    pub byte_size: i64,
     /// The manifest's stored form.
     pub encoded: &'a [u8],
     pub source: Actor,
@@ -354,12 +357,27 @@ pub async fn commit(
             manifests::sha256.eq(new.sha256.to_vec()),
             manifests::entry_count.eq(entry_count),
             manifests::total_size.eq(total_size),
+            manifests::byte_size.eq(new.byte_size),
             manifests::entries.eq(new.encoded),
             manifests::created_at.eq(new.now),
         ))
         .on_conflict_do_nothing()
         .execute(conn)
         .await?;
+    // A release of this manifest still queued (another project of the owner was deleted) is
+    // cancelled: the manifest is in use again.
+    let owner: Uuid = projects::table
+        .find(project)
+        .select(projects::owner_user_id)
+        .first(conn)
+        .await?;
+    diesel::delete(
+        manifest_releases::table
+            .filter(manifest_releases::owner_user_id.eq(owner))
+            .filter(manifest_releases::sha256.eq(new.sha256.to_vec())),
+    )
+    .execute(conn)
+    .await?;
     let parent_ids: Vec<Option<String>> = new.parents.iter().cloned().map(Some).collect();
     diesel::insert_into(snapshots::table)
         .values((

@@ -159,12 +159,13 @@ pub async fn run(settings: &Settings) -> anyhow::Result<Vec<Report>> {
         ),
     ] {
         let manifest = Manifest::from_entries(tree.clone()).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let hash = tessera_manifest::sha256(&manifest.to_canonical()).to_vec();
+        let bytes = manifest.to_canonical();
+        let hash = tessera_manifest::sha256(&bytes).to_vec();
         client
             .execute(
-                "INSERT INTO intelligence.manifests (project_id, sha256, entry_count, total_size, entries) \
-                 VALUES ($1::text::uuid, $2, $3, $4, $5)",
-                &[&project.id, &hash, &(tree.len() as i32), &manifest.total_size(), &stored::encode(tree)],
+                "INSERT INTO intelligence.manifests (project_id, sha256, entry_count, total_size, byte_size, entries) \
+                 VALUES ($1::text::uuid, $2, $3, $4, $5, $6)",
+                &[&project.id, &hash, &(tree.len() as i32), &manifest.total_size(), &(bytes.len() as i64), &stored::encode(tree)],
             )
             .await?;
         client

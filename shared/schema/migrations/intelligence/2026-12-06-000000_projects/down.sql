@@ -12,6 +12,7 @@ DROP TRIGGER snapshots_check_parents ON intelligence.snapshots;
 DROP FUNCTION intelligence.snapshots_check_parents();
 DROP TABLE intelligence.snapshots;
 DROP TABLE intelligence.workspaces;
+DROP TABLE intelligence.manifest_releases;
 DROP TABLE intelligence.manifests;
 DROP TABLE intelligence.project_env_vars;
 DROP TABLE intelligence.projects;

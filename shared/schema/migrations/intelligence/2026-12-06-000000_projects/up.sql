@@ -48,15 +48,31 @@ CREATE TABLE intelligence.manifests (
     sha256 bytea NOT NULL,
     entry_count integer NOT NULL,
     total_size bigint NOT NULL,
+    -- The canonical JSON's length: with sha256, the manifest's digest in vault-storage.
+    byte_size bigint NOT NULL,
     entries bytea NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (project_id, sha256),
     CONSTRAINT manifests_sha256 CHECK (octet_length(sha256) = 32),
-    CONSTRAINT manifests_counts CHECK (entry_count BETWEEN 0 AND 1000000 AND total_size >= 0)
+    CONSTRAINT manifests_counts CHECK (entry_count BETWEEN 0 AND 1000000 AND total_size >= 0
+        AND byte_size > 0)
 );
 -- Digests do not compress: skip pglz so a 100,000-entry manifest loads at memory speed.
 ALTER TABLE intelligence.manifests ALTER COLUMN entries SET STORAGE EXTERNAL;
 COMMENT ON TABLE intelligence.manifests IS 'Compact decoded copies of accepted manifests (immutable).';
+
+-- Manifests a deleted project leaves unused by its owner's other projects: deleted from
+-- vault-storage after the commit (their blobs become collectable there), retried by the sweep
+-- until vault-storage confirms; a push of the same manifest meanwhile cancels its release.
+CREATE TABLE intelligence.manifest_releases (
+    owner_user_id uuid NOT NULL,
+    sha256 bytea NOT NULL,
+    byte_size bigint NOT NULL,
+    queued_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (owner_user_id, sha256),
+    CONSTRAINT manifest_releases_sha256 CHECK (octet_length(sha256) = 32),
+    CONSTRAINT manifest_releases_byte_size CHECK (byte_size > 0)
+);
 
 CREATE TABLE intelligence.workspaces (
     id uuid PRIMARY KEY,
