@@ -114,14 +114,8 @@ impl ActivityService for ActivityApi {
             .scoped(&body.project_id)
             .scoped(&body.workspace_id)
             .scoped(&body.r#type);
-        let page = query.request::<(DateTime<Utc>, Uuid)>(body.page_size, &body.page_token);
-        let page = match page {
-            Ok(page) => Some(page),
-            Err(more) => {
-                v.extend(more);
-                None
-            }
-        };
+        let page =
+            query.request_into::<(DateTime<Utc>, Uuid)>(&mut v, body.page_size, &body.page_token);
         let (project, page) = ApiError::checked(v, project.zip(page))?;
         let mut conn = self.0.db.conn().await.map_err(ApiError::from)?;
         projects::owned(&mut conn, user, project, Lock::None).await?;

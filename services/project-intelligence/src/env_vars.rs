@@ -178,13 +178,7 @@ impl EnvVarService for EnvVarApi {
         let query = Query::new("intelligence.env_vars")
             .scoped(user)
             .scoped(&body.project_id);
-        let page = match query.request::<String>(body.page_size, &body.page_token) {
-            Ok(page) => Some(page),
-            Err(more) => {
-                v.extend(more);
-                None
-            }
-        };
+        let page = query.request_into::<String>(&mut v, body.page_size, &body.page_token);
         let (project, page) = ApiError::checked(v, project.zip(page))?;
         let mut conn = self.0.db.conn().await.map_err(ApiError::from)?;
         owned(&mut conn, user, project, Lock::None).await?;

@@ -117,6 +117,22 @@ impl Query {
         violations.into_result_with(PageRequest { size, after })
     }
 
+    /// Like [`Query::request`], recording violations next to a request's others.
+    pub fn request_into<C: DeserializeOwned>(
+        &self,
+        violations: &mut FieldViolations,
+        page_size: i32,
+        page_token: &str,
+    ) -> Option<PageRequest<C>> {
+        match self.request(page_size, page_token) {
+            Ok(page) => Some(page),
+            Err(more) => {
+                violations.extend(more);
+                None
+            }
+        }
+    }
+
     /// Cuts `rows` (fetched with [`PageRequest::fetch_limit`]) to a page and the token of the
     /// next one, whose cursor is `key` of the page's last row.
     pub fn page<T, C: Serialize>(

@@ -15,6 +15,7 @@ pub mod proxy;
 pub mod schema;
 pub mod service;
 pub mod suite;
+pub mod vault;
 
 pub use db::TestDb;
 pub use identity::{PASSWORD, SERVICE_TOKEN, TestIdentity, authed, bad_fields, reason};

@@ -15,10 +15,8 @@ use tessera_proto::tessera::messaging::v1 as pb;
 use tessera_proto::tessera::messaging::v1::group_service_client::GroupServiceClient;
 use tessera_proto::tessera::messaging::v1::media_service_client::MediaServiceClient;
 use tessera_proto::tessera::messaging::v1::thread_service_client::ThreadServiceClient;
-use tessera_proto::tessera::vault::v1 as vpb;
-use tessera_proto::tessera::vault::v1::storage_admin_service_client::StorageAdminServiceClient;
 use tessera_testkit::proxy::TcpProxy;
-use tessera_testkit::suite::{OPERATOR_TOKEN, RunningSuite};
+use tessera_testkit::suite::RunningSuite;
 use tessera_testkit::{TestSuite, authed};
 use tonic::transport::Channel;
 use tonic::{Status, Streaming};
@@ -365,41 +363,5 @@ pub fn content(len: usize, seed: u8) -> Vec<u8> {
 
 /// An active local volume for forum media, as the operator makes it.
 async fn media_volume(suite: &RunningSuite, root: &std::path::Path) -> String {
-    let mut admin = StorageAdminServiceClient::new(suite.channel("vault-storage").await);
-    let backend = admin
-        .create_backend(authed(
-            OPERATOR_TOKEN,
-            vpb::CreateBackendRequest {
-                backend: Some(vpb::Backend {
-                    target: Some(vpb::backend::Target::LocalPath(vpb::LocalPath {
-                        path: root.join("media").display().to_string(),
-                    })),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            },
-        ))
-        .await
-        .expect("backend")
-        .into_inner()
-        .backend
-        .expect("backend");
-    admin
-        .create_volume(authed(
-            OPERATOR_TOKEN,
-            vpb::CreateVolumeRequest {
-                volume: Some(vpb::Volume {
-                    name: "forum-media".into(),
-                    backend_id: backend.id,
-                    is_active: true,
-                    ..Default::default()
-                }),
-            },
-        ))
-        .await
-        .expect("volume")
-        .into_inner()
-        .volume
-        .expect("volume")
-        .id
+    tessera_testkit::vault::local_volume(suite, "forum-media", &root.join("media")).await
 }

@@ -120,13 +120,8 @@ impl DriftService for DriftApi {
         let query = Query::new("intelligence.drift_reports")
             .scoped(user)
             .scoped(&body.workspace_id);
-        let page = match query.request::<(DateTime<Utc>, Uuid)>(body.page_size, &body.page_token) {
-            Ok(page) => Some(page),
-            Err(more) => {
-                v.extend(more);
-                None
-            }
-        };
+        let page =
+            query.request_into::<(DateTime<Utc>, Uuid)>(&mut v, body.page_size, &body.page_token);
         let (workspace, page) = ApiError::checked(v, workspace.zip(page))?;
         let mut conn = self.0.db.conn().await.map_err(ApiError::from)?;
         spaces::owned(&mut conn, user, workspace, Lock::None).await?;

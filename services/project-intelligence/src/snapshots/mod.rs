@@ -84,14 +84,8 @@ impl SnapshotService for SnapshotApi {
             .scoped(user)
             .scoped(&body.project_id)
             .scoped(&body.workspace_id);
-        let page = match query.request::<(DateTime<Utc>, String)>(body.page_size, &body.page_token)
-        {
-            Ok(page) => Some(page),
-            Err(more) => {
-                v.extend(more);
-                None
-            }
-        };
+        let page =
+            query.request_into::<(DateTime<Utc>, String)>(&mut v, body.page_size, &body.page_token);
         let (project, page) = ApiError::checked(v, project.zip(page))?;
         let mut conn = self.0.db.conn().await.map_err(ApiError::from)?;
         projects::owned(&mut conn, user, project, Lock::None).await?;

@@ -19,9 +19,7 @@ use tessera_proto::tessera::intelligence::v1::snapshot_service_client::SnapshotS
 use tessera_proto::tessera::intelligence::v1::workspace_service_client::WorkspaceServiceClient;
 use tessera_proto::tessera::vault::v1 as vpb;
 use tessera_proto::tessera::vault::v1::blob_service_client::BlobServiceClient;
-use tessera_proto::tessera::vault::v1::storage_admin_service_client::StorageAdminServiceClient;
 use tessera_testkit::proxy::TcpProxy;
-use tessera_testkit::suite::OPERATOR_TOKEN;
 use tessera_testkit::suite::RunningSuite;
 use tessera_testkit::{TestSuite, authed};
 use tonic::Status;
@@ -377,37 +375,5 @@ pub fn manifest(mut entries: Vec<tessera_manifest::Entry>) -> Vec<u8> {
 
 /// The operator makes the blob volume, named as vault-storage's TESSERA_BLOB_VOLUME says.
 async fn blob_volume(suite: &RunningSuite, root: &std::path::Path) {
-    let mut admin = StorageAdminServiceClient::new(suite.channel("vault-storage").await);
-    let backend = admin
-        .create_backend(authed(
-            OPERATOR_TOKEN,
-            vpb::CreateBackendRequest {
-                backend: Some(vpb::Backend {
-                    target: Some(vpb::backend::Target::LocalPath(vpb::LocalPath {
-                        path: root.join("blobs").display().to_string(),
-                    })),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            },
-        ))
-        .await
-        .expect("backend")
-        .into_inner()
-        .backend
-        .expect("backend");
-    admin
-        .create_volume(authed(
-            OPERATOR_TOKEN,
-            vpb::CreateVolumeRequest {
-                volume: Some(vpb::Volume {
-                    name: "blobs".into(),
-                    backend_id: backend.id,
-                    is_active: true,
-                    ..Default::default()
-                }),
-            },
-        ))
-        .await
-        .expect("volume");
+    tessera_testkit::vault::local_volume(suite, "blobs", &root.join("blobs")).await;
 }

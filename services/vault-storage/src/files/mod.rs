@@ -236,14 +236,8 @@ async fn list(
             principal, request.volume_id, request.namespace, request.user_id, request.path_prefix
         ))
         .scoped(request.show_deleted);
-    let page = query.request::<(String, uuid::Uuid)>(request.page_size, &request.page_token);
-    let page = match page {
-        Ok(page) => Some(page),
-        Err(more) => {
-            v.extend(more);
-            None
-        }
-    };
+    let page =
+        query.request_into::<(String, uuid::Uuid)>(&mut v, request.page_size, &request.page_token);
     let (Some(volume), Some((namespace, user, app)), Some(page), true) =
         (volume, scope, page, v.is_empty())
     else {

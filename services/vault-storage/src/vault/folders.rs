@@ -207,14 +207,10 @@ pub async fn list(
     let query = Query::new("vault.folders")
         .scoped(user)
         .scoped(parent.map(|p| p.to_string()).unwrap_or_default());
-    let page = query.request::<Uuid>(request.page_size, &request.page_token);
-    let page = match page {
-        Ok(page) => v.into_result_with(page)?,
-        Err(more) => {
-            v.extend(more);
-            return Err(v.into());
-        }
-    };
+    let page = query.request_into::<Uuid>(&mut v, request.page_size, &request.page_token);
+    let page = v.into_result_with(page)?.ok_or_else(|| {
+        StorageError::Internal("a page request that failed left no violation".into())
+    })?;
     let mut conn = storage.db.conn().await?;
     if let Some(parent) = parent {
         load(&mut conn, user, parent).await?;
