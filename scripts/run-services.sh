@@ -2,7 +2,9 @@
 # Builds and starts the four services against $DATABASE_URL, prints their addresses, and stops
 # them all on Ctrl-C (SIGINT) or SIGTERM. Ports: IDENTITY_PORT (50051), VAULT_STORAGE_PORT
 # (50052), MESSAGING_PORT (50053), PROJECT_INTELLIGENCE_PORT (50054); each serves Prometheus
-# metrics on its port + 10000. They listen on 127.0.0.1 unless TESSERA_GRPC_HOST says otherwise.
+# metrics on its port - 41000 (9051-9054: below Linux's ephemeral range, 32768-60999, where an
+# outgoing connection's local port could already hold the address). They listen on 127.0.0.1
+# unless TESSERA_GRPC_HOST says otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -109,7 +111,7 @@ for service in "${services[@]}"; do
   fi
   port=${ports[$service]}
   env DATABASE_URL="$url" TESSERA_GRPC_HOST="${TESSERA_GRPC_HOST:-127.0.0.1}" \
-    TESSERA_GRPC_PORT="$port" TESSERA_METRICS_PORT="$((port + 10000))" "${extra[@]}" \
+    TESSERA_GRPC_PORT="$port" TESSERA_METRICS_PORT="$((port - 41000))" "${extra[@]}" \
     ${roles[$service]:+TESSERA_DB_ROLE=${roles[$service]}} "target/debug/tessera-$service" &
   pids+=($!)
 done
@@ -117,7 +119,7 @@ done
 for service in "${services[@]}"; do
   port=${ports[$service]}
   printf '%-22s grpc://localhost:%s   metrics http://localhost:%s/metrics\n' \
-    "$service" "$port" "$((port + 10000))"
+    "$service" "$port" "$((port - 41000))"
 done
 echo "Explore: grpcurl -plaintext localhost:50051 list    Stop: Ctrl-C"
 echo "Storage administration: -H 'authorization: Bearer <TESSERA_OPERATOR_TOKEN in $secrets>'"
