@@ -144,6 +144,31 @@ pub fn failed_precondition(kind: &str, subject: &str, description: &str) -> Stat
 /// how many more there are.
 pub const MAX_PRECONDITION_VIOLATIONS: usize = 20;
 
+/// One `(kind, subject, why)` violation per item of `subjects`, the first
+/// [`MAX_PRECONDITION_VIOLATIONS`] of them (the rest are never formatted), then one more under
+/// `rest` saying how many were left out and `where_all` are listed.
+pub fn capped_violations(
+    kind: &'static str,
+    subjects: impl ExactSizeIterator<Item = String>,
+    why: &str,
+    (rest, where_all): (&str, &str),
+) -> Vec<(&'static str, String, String)> {
+    let total = subjects.len();
+    let mut violations: Vec<_> = subjects
+        .take(MAX_PRECONDITION_VIOLATIONS)
+        .map(|subject| (kind, subject, why.to_owned()))
+        .collect();
+    if total > MAX_PRECONDITION_VIOLATIONS {
+        let more = total - MAX_PRECONDITION_VIOLATIONS;
+        violations.push((
+            kind,
+            rest.to_owned(),
+            format!("and {more} more: {where_all}"),
+        ));
+    }
+    violations
+}
+
 /// FAILED_PRECONDITION with one PreconditionFailure violation per `(kind, subject, why)`, each
 /// distinct reason once in the message.
 pub fn failed_preconditions(violations: &[(&str, String, String)]) -> Status {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use tessera_kit::api_error::ApiError;
 use tessera_kit::convert::timestamp;
 use tessera_kit::db::ScopedFutureExt;
-use tessera_kit::error::MAX_PRECONDITION_VIOLATIONS;
+use tessera_kit::error::capped_violations;
 use tessera_kit::ids::UserId;
 use tessera_manifest::{Manifest, stored};
 use tessera_proto::tessera::intelligence::v1 as pb;
@@ -146,28 +146,12 @@ pub async fn get(intel: &Intel, user: UserId, id: PreviewId) -> Result<pb::SyncP
 }
 
 fn conflicts(paths: &[String]) -> ApiError {
-    let mut violations: Vec<_> = paths
-        .iter()
-        .take(MAX_PRECONDITION_VIOLATIONS)
-        .map(|p| {
-            (
-                "CONFLICT",
-                p.clone(),
-                "changed differently in the workspace and the source".to_owned(),
-            )
-        })
-        .collect();
-    if paths.len() > MAX_PRECONDITION_VIOLATIONS {
-        violations.push((
-            "CONFLICT",
-            "paths".into(),
-            format!(
-                "and {} more: the preview lists them all",
-                paths.len() - MAX_PRECONDITION_VIOLATIONS
-            ),
-        ));
-    }
-    ApiError::Precondition(violations)
+    ApiError::Precondition(capped_violations(
+        "CONFLICT",
+        paths.iter().cloned(),
+        "changed differently in the workspace and the source",
+        ("paths", "the preview lists them all"),
+    ))
 }
 
 /// ApplySync.

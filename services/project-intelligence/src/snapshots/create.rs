@@ -10,7 +10,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use tessera_kit::DbError;
 use tessera_kit::api_error::ApiError;
 use tessera_kit::db::ScopedFutureExt;
-use tessera_kit::error::{FieldViolations, MAX_PRECONDITION_VIOLATIONS};
+use tessera_kit::error::{FieldViolations, capped_violations};
 use tessera_kit::ids::UserId;
 use tessera_manifest::{Manifest, stored};
 use tessera_proto::tessera::intelligence::v1 as pb;
@@ -165,28 +165,17 @@ async fn read_manifest(
 
 /// FAILED_PRECONDITION naming each missing blob (the first few: details travel in trailers).
 fn missing_blobs(missing: &[Digest]) -> ApiError {
-    let mut violations: Vec<_> = missing
-        .iter()
-        .take(MAX_PRECONDITION_VIOLATIONS)
-        .map(|d| {
-            (
-                "BLOB_MISSING",
-                format!("blobs/{}/{}", tessera_manifest::hex(&d.sha256), d.size),
-                "the manifest names a blob the owner does not hold in vault-storage".to_owned(),
-            )
-        })
-        .collect();
-    if missing.len() > MAX_PRECONDITION_VIOLATIONS {
-        violations.push((
-            "BLOB_MISSING",
-            "blobs".into(),
-            format!(
-                "and {} more: upload them, or ask vault-storage's FindMissingBlobs",
-                missing.len() - MAX_PRECONDITION_VIOLATIONS
-            ),
-        ));
-    }
-    ApiError::Precondition(violations)
+    ApiError::Precondition(capped_violations(
+        "BLOB_MISSING",
+        missing
+            .iter()
+            .map(|d| format!("blobs/{}/{}", tessera_manifest::hex(&d.sha256), d.size)),
+        "the manifest names a blob the owner does not hold in vault-storage",
+        (
+            "blobs",
+            "upload them, or ask vault-storage's FindMissingBlobs",
+        ),
+    ))
 }
 
 /// CreateSnapshot.

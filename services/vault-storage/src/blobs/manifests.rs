@@ -201,28 +201,14 @@ async fn put(storage: &Storage, user: UserId, bytes: Bytes) -> Result<Digest, St
 
 /// FAILED_PRECONDITION naming each missing blob (the first [`MAX_VIOLATIONS`]).
 fn missing_blobs(missing: &[Digest]) -> StorageError {
-    let mut violations: Vec<_> = missing
-        .iter()
-        .take(MAX_VIOLATIONS)
-        .map(|d| {
-            (
-                "BLOB_MISSING",
-                format!("blobs/{}/{}", d.hex(), d.size),
-                "the manifest names a blob the user does not hold".to_owned(),
-            )
-        })
-        .collect();
-    if missing.len() > MAX_VIOLATIONS {
-        violations.push((
-            "BLOB_MISSING",
-            "blobs".into(),
-            format!(
-                "and {} more: FindMissingBlobs lists them all",
-                missing.len() - MAX_VIOLATIONS
-            ),
-        ));
-    }
-    StorageError::Precondition(violations)
+    StorageError::Precondition(tessera_kit::error::capped_violations(
+        "BLOB_MISSING",
+        missing
+            .iter()
+            .map(|d| format!("blobs/{}/{}", d.hex(), d.size)),
+        "the manifest names a blob the user does not hold",
+        ("blobs", "FindMissingBlobs lists them all"),
+    ))
 }
 
 /// GetManifest.
