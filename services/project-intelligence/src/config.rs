@@ -22,6 +22,18 @@ pub struct Config {
     #[arg(long, env = "TESSERA_INTELLIGENCE_SWEEP_INTERVAL", default_value = "1m",
           value_parser = parse_duration)]
     pub sweep_interval: Duration,
+
+    /// How often runs whose worker's lease expired are requeued (or failed): the longest a
+    /// crashed worker's run waits beyond its lease.
+    #[arg(long, env = "TESSERA_RUN_LEASE_SWEEP_INTERVAL", default_value = "5s",
+          value_parser = parse_duration)]
+    pub lease_sweep_interval: Duration,
+
+    /// How often a waiting ClaimRuns looks for due runs besides being woken by NOTIFY (a
+    /// wake-up lost while the listening connection is rebuilt costs at most this).
+    #[arg(long, env = "TESSERA_RUN_CLAIM_RECHECK", default_value = "2s",
+          value_parser = parse_duration)]
+    pub claim_recheck: Duration,
 }
 
 impl Default for Config {
@@ -30,6 +42,8 @@ impl Default for Config {
             preview_ttl: Duration::from_secs(30 * 60),
             vault_storage_url: None,
             sweep_interval: Duration::from_secs(60),
+            lease_sweep_interval: Duration::from_secs(5),
+            claim_recheck: Duration::from_secs(2),
         }
     }
 }

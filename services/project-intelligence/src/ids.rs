@@ -39,6 +39,31 @@ tessera_kit::id! {
     pub struct PreviewId("sync preview");
 }
 
+tessera_kit::id! {
+    /// A suggestion of what to do next.
+    pub struct NextStepId("next step");
+}
+
+tessera_kit::id! {
+    /// A decision taken in a project.
+    pub struct DecisionId("decision");
+}
+
+tessera_kit::id! {
+    /// A code-level issue in a workspace.
+    pub struct ActionItemId("action item");
+}
+
+tessera_kit::id! {
+    /// A run of an action item.
+    pub struct RunId("run");
+}
+
+tessera_kit::id! {
+    /// A legacy refactoring suggestion.
+    pub struct SuggestionId("refactoring suggestion");
+}
+
 tessera_kit::text_enum! {
     /// Who caused a change (`activity_events.actor`, `snapshots.source`).
     pub enum Actor {

@@ -1,16 +1,20 @@
 //! The project-intelligence service: projects, env vars, workspaces, snapshots, drift,
-//! activity and conversations (the core); AI suggestions, action items, the knowledge graph
-//! and deployments are to come.
+//! activity and conversations (the core); next steps, decisions, action items and their run
+//! queue; the knowledge graph and deployments are to come.
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
+pub mod actions;
 pub mod activity;
 pub mod blobs;
 pub mod config;
 pub mod conversations;
+pub mod decisions;
 pub mod drift;
 pub mod env_vars;
 pub mod ids;
+pub mod input;
+pub mod next_steps;
 pub mod projects;
 pub mod purge;
 pub mod snapshots;
@@ -21,11 +25,15 @@ pub mod workspaces;
 use tessera_kit::auth::Access;
 use tessera_kit::clock::Clock;
 use tessera_kit::{Context, ServiceSpec, Services};
+use tessera_proto::tessera::intelligence::v1::action_item_service_server::ActionItemServiceServer;
+use tessera_proto::tessera::intelligence::v1::action_run_service_server::ActionRunServiceServer;
 use tessera_proto::tessera::intelligence::v1::activity_service_server::ActivityServiceServer;
 use tessera_proto::tessera::intelligence::v1::conversation_service_server::ConversationServiceServer;
+use tessera_proto::tessera::intelligence::v1::decision_service_server::DecisionServiceServer;
 use tessera_proto::tessera::intelligence::v1::drift_service_server::DriftServiceServer;
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_server::EnvVarExportServiceServer;
 use tessera_proto::tessera::intelligence::v1::env_var_service_server::EnvVarServiceServer;
+use tessera_proto::tessera::intelligence::v1::next_step_service_server::NextStepServiceServer;
 use tessera_proto::tessera::intelligence::v1::project_service_server::ProjectServiceServer;
 use tessera_proto::tessera::intelligence::v1::snapshot_service_server::SnapshotServiceServer;
 use tessera_proto::tessera::intelligence::v1::workspace_service_server::WorkspaceServiceServer;
@@ -41,10 +49,14 @@ pub const SPEC: ServiceSpec = ServiceSpec {
 };
 
 /// Who may call what: every RPC acts for a signed-in user on their own projects, except the
-/// env var export, which Tessera services (deployers) call with a service credential.
+/// env var export, which Tessera services (deployers) call with a service credential, and the
+/// run queue's worker side, which worker services call with theirs.
 pub const ACCESS: Access = Access {
     public: &[],
-    internal: &["tessera.intelligence.v1.EnvVarExportService"],
+    internal: &[
+        "tessera.intelligence.v1.EnvVarExportService",
+        "tessera.intelligence.v1.ActionRunService",
+    ],
     operator: &[],
     open: &[],
 };
@@ -62,6 +74,9 @@ pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Resul
     }
     let intel = state::Intel::new(ctx, config, clock)?;
     sweeper::start(ctx, intel.clone());
+    sweeper::start_leases(ctx, intel.clone());
+    // LISTEN from start-up, so the first waiting claim does not wait for the LISTEN itself.
+    drop(ctx.notifier.subscribe(actions::queue::CHANNEL));
     Ok(ctx
         .services(ACCESS)
         .with(ProjectServiceServer::new(projects::ProjectApi(
@@ -82,6 +97,18 @@ pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Resul
             intel.clone(),
         )))
         .with(ConversationServiceServer::new(
-            conversations::ConversationApi(intel),
+            conversations::ConversationApi(intel.clone()),
+        ))
+        .with(NextStepServiceServer::new(next_steps::NextStepApi(
+            intel.clone(),
         )))
+        .with(DecisionServiceServer::new(decisions::DecisionApi(
+            intel.clone(),
+        )))
+        .with(ActionItemServiceServer::new(actions::ActionItemApi(
+            intel.clone(),
+        )))
+        .with(ActionRunServiceServer::new(actions::worker::ActionRunApi(
+            intel,
+        ))))
 }

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use tessera_kit::api_error::ApiError;
 use tessera_kit::clock::Clock;
 use tessera_kit::keyring::KeyRing;
+use tessera_kit::notify::Notifier;
 use tessera_kit::{Context, Db};
+use tokio_util::sync::CancellationToken;
 
 use crate::blobs::{self, BlobStore};
 use crate::config::Config;
@@ -23,6 +25,10 @@ pub struct Intel {
     pub clock: Clock,
     /// vault-storage's content-addressed store (file blobs, manifests).
     pub blobs: Arc<dyn BlobStore>,
+    /// Wake-ups (queued runs).
+    pub notifier: Notifier,
+    /// Cancelled when the service stops: long polls end with it.
+    pub shutdown: CancellationToken,
 }
 
 impl Intel {
@@ -35,6 +41,8 @@ impl Intel {
             key_ring: ctx.config.key_ring.clone(),
             clock,
             blobs,
+            notifier: ctx.notifier.clone(),
+            shutdown: ctx.shutdown.clone(),
         })
     }
 

@@ -1,15 +1,18 @@
 //! Background upkeep: expired sync previews are deleted, secrets sealed under an older key id
 //! are re-sealed under the primary key (at start-up, then on every sweep), and manifests a
-//! deleted project left unused are deleted from vault-storage.
+//! deleted project left unused are deleted from vault-storage. Runs whose lease expired are
+//! requeued on their own, shorter interval.
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use tessera_kit::Context;
 use tessera_kit::api_error::ApiError;
+use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::ids::UserId;
 use tessera_schema::intelligence::{manifest_releases, manifests, projects, sync_previews};
 use uuid::Uuid;
 
+use crate::actions::queue;
 use crate::blobs::Digest;
 use crate::env_vars;
 use crate::state::Intel;
@@ -37,6 +40,41 @@ pub fn start(ctx: &Context, intel: Intel) {
             }
         }
     });
+}
+
+/// Starts the loop that requeues (or fails) runs whose lease expired.
+pub fn start_leases(ctx: &Context, intel: Intel) {
+    ctx.every(intel.config.lease_sweep_interval, move || {
+        let intel = intel.clone();
+        async move {
+            match sweep_leases(&intel).await {
+                Ok(0) => {}
+                Ok(requeued) => {
+                    tracing::info!(requeued, "runs with expired leases requeued or failed")
+                }
+                Err(err) => tracing::warn!(error = %err, "the run lease sweep failed"),
+            }
+        }
+    });
+}
+
+/// Requeues (or fails) every run whose lease expired, a batch per transaction.
+pub async fn sweep_leases(intel: &Intel) -> Result<usize, ApiError> {
+    let mut total = 0;
+    loop {
+        let now = intel.clock.now();
+        let swept = intel
+            .db
+            .transaction("intelligence.sweep_leases", |conn| {
+                async move { Ok::<_, ApiError>(queue::sweep_expired(conn, now).await?) }
+                    .scope_boxed()
+            })
+            .await?;
+        total += swept;
+        if swept == 0 {
+            return Ok(total);
+        }
+    }
 }
 
 /// One sweep.

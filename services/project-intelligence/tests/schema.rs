@@ -4,7 +4,7 @@
 
 use tessera_project_intelligence::ids::{Actor, Intent};
 use tessera_testkit::TestDb;
-use tessera_testkit::pg::{Column, NOW, assert_columns, broken};
+use tessera_testkit::pg::{Column, NOW, assert_columns, assert_indexes, broken, foreign_keys};
 use tessera_testkit::schema::{allowed_values, spellings};
 
 const NONE: Option<&str> = None;
@@ -137,101 +137,80 @@ async fn enums_are_spelled_as_the_seed_spells_them() {
 async fn every_seed_index_and_unique_key_exists() {
     let db = TestDb::new().await;
     let client = db.client().await;
-    let rows = client
-        .query(
-            "SELECT indexname::text, indexdef FROM pg_indexes WHERE schemaname = 'intelligence'",
-            &[],
-        )
-        .await
-        .expect("indexes");
-    let defs: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
-    for (name, columns, unique) in [
-        (
-            "idx_projects_owner_updated",
-            "(owner_user_id, updated_at)",
-            false,
-        ),
-        (
-            "idx_project_env_vars_project_key",
-            "(project_id, key)",
-            true,
-        ),
-        (
-            "idx_workspaces_project_created",
-            "(project_id, created_at)",
-            false,
-        ),
-        (
-            "idx_snapshots_project_created",
-            "(project_id, created_at)",
-            false,
-        ),
-        (
-            "idx_snapshots_workspace_created",
-            "(workspace_id, created_at)",
-            false,
-        ),
-        (
-            "idx_drift_reports_workspace_reported",
-            "(workspace_id, reported_at)",
-            false,
-        ),
-        (
-            "idx_activity_events_project_created",
-            "(project_id, created_at)",
-            false,
-        ),
-        (
-            "idx_conversations_workspace_updated",
-            "(workspace_id, updated_at)",
-            false,
-        ),
-        (
-            "snapshots_project_id_request_id_key",
-            "(project_id, request_id)",
-            true,
-        ),
-    ] {
-        let (_, def) = defs
-            .iter()
-            .find(|(n, _)| n == name)
-            .unwrap_or_else(|| panic!("index {name} missing"));
-        assert!(def.ends_with(columns), "{def}");
-        assert_eq!(def.starts_with("CREATE UNIQUE"), unique, "{def}");
-    }
+    assert_indexes(
+        &client,
+        "intelligence",
+        &[
+            (
+                "idx_projects_owner_updated",
+                "(owner_user_id, updated_at)",
+                false,
+            ),
+            (
+                "idx_project_env_vars_project_key",
+                "(project_id, key)",
+                true,
+            ),
+            (
+                "idx_workspaces_project_created",
+                "(project_id, created_at)",
+                false,
+            ),
+            (
+                "idx_snapshots_project_created",
+                "(project_id, created_at)",
+                false,
+            ),
+            (
+                "idx_snapshots_workspace_created",
+                "(workspace_id, created_at)",
+                false,
+            ),
+            (
+                "idx_drift_reports_workspace_reported",
+                "(workspace_id, reported_at)",
+                false,
+            ),
+            (
+                "idx_activity_events_project_created",
+                "(project_id, created_at)",
+                false,
+            ),
+            (
+                "idx_conversations_workspace_updated",
+                "(workspace_id, updated_at)",
+                false,
+            ),
+            (
+                "snapshots_project_id_request_id_key",
+                "(project_id, request_id)",
+                true,
+            ),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn foreign_keys_cascade_set_null_or_restrict_as_the_seed_says() {
     let db = TestDb::new().await;
     let client = db.client().await;
-    let rows = client
-        .query(
-            "SELECT c.conrelid::regclass::text, \
-                    (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY k(att, n) \
-                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.att), \
-                    c.confrelid::regclass::text, c.confdeltype::text, \
-                    coalesce((SELECT string_agg(a.attname, ',') FROM unnest(c.confdelsetcols) s(att) \
-                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = s.att), '') \
-             FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace \
-             WHERE n.nspname = 'intelligence' AND c.contype = 'f'",
-            &[],
-        )
-        .await
-        .expect("foreign keys");
-    let mut keys: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            let (table, cols, target, action, set): (String, String, String, String, String) =
-                (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4));
-            let table = table.trim_start_matches("intelligence.");
-            let target = target.trim_start_matches("intelligence.");
-            format!("{table}({cols}) -> {target} {action} {set}")
-                .trim_end()
-                .to_owned()
-        })
-        .collect();
-    keys.sort();
+    let keys = foreign_keys(
+        &client,
+        "intelligence",
+        &[
+            "projects",
+            "project_env_vars",
+            "manifests",
+            "workspaces",
+            "snapshots",
+            "drift_reports",
+            "sync_previews",
+            "activity_events",
+            "conversations",
+        ],
+    )
+    .await;
     // a: no action (checked at the end of the statement: the project/workspace/snapshot cycle),
     // r: restrict, c: cascade, n: set null (of the named columns).
     let mut expected = vec![

@@ -10,6 +10,54 @@ pub const SCHEMA: &str = "intelligence";
 pub static MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/intelligence");
 
 diesel::table! {
+    /// Patch generation and verification runs: a durable job queue claimed with SKIP LOCKED.
+    intelligence.action_item_runs (id) {
+        id -> Uuid,
+        action_item_id -> Uuid,
+        workspace_id -> Uuid,
+        project_id -> Uuid,
+        status -> Text,
+        attempt_count -> Int4,
+        max_attempts -> Int4,
+        base_manifest_hash -> Nullable<Bytea>,
+        summary -> Nullable<Text>,
+        report -> Nullable<Text>,
+        patch -> Nullable<Text>,
+        checks -> Nullable<Jsonb>,
+        error -> Nullable<Text>,
+        started_at -> Nullable<Timestamptz>,
+        completed_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        run_after -> Timestamptz,
+        locked_by -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    /// Code-level issues surfaced by analysis; status follows the latest run.
+    intelligence.action_items (id) {
+        id -> Uuid,
+        workspace_id -> Uuid,
+        project_id -> Uuid,
+        #[sql_name = "type"]
+        type_ -> Text,
+        severity -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        affected_files -> Nullable<Jsonb>,
+        suggested_prompt -> Nullable<Text>,
+        metadata -> Nullable<Jsonb>,
+        status -> Text,
+        source -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        imported_from -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
     intelligence.activity_events (id) {
         id -> Uuid,
         project_id -> Uuid,
@@ -56,6 +104,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// DEPRECATED: the legacy agent execution queue, kept as the seed has it.
+    intelligence.jobs (id) {
+        id -> Uuid,
+        workspace_id -> Uuid,
+        project_id -> Uuid,
+        prompt -> Text,
+        status -> Text,
+        output_snapshot_id -> Nullable<Text>,
+        error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        started_at -> Nullable<Timestamptz>,
+        completed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     intelligence.manifest_releases (owner_user_id, sha256) {
         owner_user_id -> Uuid,
         sha256 -> Bytea,
@@ -74,6 +138,40 @@ diesel::table! {
         byte_size -> Int8,
         entries -> Bytea,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// AI-generated product guidance suggestions.
+    intelligence.next_steps (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        title -> Text,
+        description -> Nullable<Text>,
+        rationale -> Nullable<Text>,
+        category -> Text,
+        /// 1 = high, 2 = medium, 3 = low.
+        priority -> Int4,
+        effort -> Nullable<Text>,
+        status -> Text,
+        helpful_count -> Int4,
+        not_helpful_count -> Int4,
+        model -> Nullable<Text>,
+        generated_at -> Timestamptz,
+        acted_on_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    /// Decisions extracted from conversations.
+    intelligence.project_decisions (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        conversation_id -> Nullable<Uuid>,
+        decision -> Text,
+        rationale -> Nullable<Text>,
+        category -> Nullable<Text>,
+        decided_at -> Timestamptz,
     }
 }
 
@@ -103,6 +201,24 @@ diesel::table! {
         updated_at -> Timestamptz,
         last_snapshot_id -> Nullable<Text>,
         main_workspace_id -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    /// Legacy; superseded by action_items (MigrateSuggestions imports them).
+    intelligence.refactoring_suggestions (id) {
+        id -> Uuid,
+        workspace_id -> Uuid,
+        snapshot_id -> Nullable<Text>,
+        #[sql_name = "type"]
+        type_ -> Text,
+        severity -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        affected_files -> Nullable<Jsonb>,
+        suggested_prompt -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamptz,
     }
 }
 
@@ -152,23 +268,43 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(action_item_runs -> action_items (action_item_id));
+diesel::joinable!(action_item_runs -> projects (project_id));
+diesel::joinable!(action_item_runs -> workspaces (workspace_id));
+diesel::joinable!(action_items -> refactoring_suggestions (imported_from));
+diesel::joinable!(action_items -> projects (project_id));
+diesel::joinable!(action_items -> workspaces (workspace_id));
 diesel::joinable!(activity_events -> projects (project_id));
 diesel::joinable!(conversations -> workspaces (workspace_id));
+diesel::joinable!(jobs -> snapshots (output_snapshot_id));
+diesel::joinable!(jobs -> projects (project_id));
+diesel::joinable!(jobs -> workspaces (workspace_id));
 diesel::joinable!(manifests -> projects (project_id));
+diesel::joinable!(next_steps -> projects (project_id));
+diesel::joinable!(project_decisions -> conversations (conversation_id));
+diesel::joinable!(project_decisions -> projects (project_id));
 diesel::joinable!(project_env_vars -> projects (project_id));
+diesel::joinable!(refactoring_suggestions -> snapshots (snapshot_id));
+diesel::joinable!(refactoring_suggestions -> workspaces (workspace_id));
 diesel::joinable!(snapshots -> projects (project_id));
 diesel::joinable!(sync_previews -> snapshots (source_snapshot_id));
 diesel::joinable!(sync_previews -> workspaces (workspace_id));
 diesel::joinable!(workspaces -> projects (project_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    action_item_runs,
+    action_items,
     activity_events,
     conversations,
     drift_reports,
+    jobs,
     manifest_releases,
     manifests,
+    next_steps,
+    project_decisions,
     project_env_vars,
     projects,
+    refactoring_suggestions,
     snapshots,
     sync_previews,
     workspaces

@@ -79,3 +79,56 @@ pub async fn broken(client: &Client, schema: &str, sql: &str) -> String {
         .and_then(|e| e.constraint().map(str::to_owned))
         .unwrap_or_else(|| panic!("{sql}: {error:?}"))
 }
+
+/// The foreign keys of `tables` in `schema`, one line each and sorted:
+/// `table(columns) -> target action [set-null columns]`, where the action is PostgreSQL's
+/// letter (a: no action, r: restrict, c: cascade, n: set null).
+pub async fn foreign_keys(client: &Client, schema: &str, tables: &[&str]) -> Vec<String> {
+    let rows = client
+        .query(
+            "SELECT cl.relname::text, \
+                    (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY k(att, n) \
+                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.att), \
+                    t.relname::text, c.confdeltype::text, \
+                    coalesce((SELECT string_agg(a.attname, ',') FROM unnest(c.confdelsetcols) s(att) \
+                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = s.att), '') \
+             FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace \
+             JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_class t ON t.oid = c.confrelid \
+             WHERE n.nspname = $1 AND c.contype = 'f' AND cl.relname = ANY($2)",
+            &[&schema, &tables],
+        )
+        .await
+        .expect("foreign keys");
+    let mut keys: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let (table, cols, target, action, set): (String, String, String, String, String) =
+                (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4));
+            format!("{table}({cols}) -> {target} {action} {set}")
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Asserts that `schema` has each index (name, columns its definition ends with, unique).
+pub async fn assert_indexes(client: &Client, schema: &str, expected: &[(&str, &str, bool)]) {
+    let rows = client
+        .query(
+            "SELECT indexname::text, indexdef FROM pg_indexes WHERE schemaname = $1",
+            &[&schema],
+        )
+        .await
+        .expect("indexes");
+    let defs: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    for (name, columns, unique) in expected {
+        let (_, def) = defs
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("index {name} missing"));
+        assert!(def.ends_with(columns), "{def}");
+        assert_eq!(def.starts_with("CREATE UNIQUE"), *unique, "{def}");
+    }
+}

@@ -8,7 +8,7 @@ use tessera_kit::convert::{json_to_struct, timestamp};
 use tessera_kit::ids::UserId;
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_schema::intelligence::{
-    activity_events, conversations, drift_reports, projects, snapshots, workspaces,
+    activity_events, conversations, drift_reports, jobs, projects, snapshots, workspaces,
 };
 use uuid::Uuid;
 
@@ -104,6 +104,10 @@ pub async fn delete(conn: &mut AsyncPgConnection, id: Uuid, release: bool) -> Qu
         .execute(conn)
         .await?;
     diesel::delete(activity_events::table.filter(activity_events::project_id.eq(id)))
+        .execute(conn)
+        .await?;
+    // The deprecated jobs table's keys restrict (as the seed has them).
+    diesel::delete(jobs::table.filter(jobs::project_id.eq(id)))
         .execute(conn)
         .await?;
     diesel::update(projects::table.find(id))

@@ -13,7 +13,7 @@ use tessera_kit::error::FieldViolations;
 use tessera_kit::paging::Query;
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_proto::tessera::intelligence::v1::workspace_service_server::WorkspaceService;
-use tessera_schema::intelligence::{conversations, drift_reports, snapshots, workspaces};
+use tessera_schema::intelligence::{conversations, drift_reports, jobs, snapshots, workspaces};
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
@@ -330,7 +330,11 @@ impl WorkspaceService for WorkspaceApi {
                     )
                     .execute(conn)
                     .await?;
-                    // Previews cascade; snapshots, activity and the project's main workspace
+                    diesel::delete(jobs::table.filter(jobs::workspace_id.eq(row.id)))
+                        .execute(conn)
+                        .await?;
+                    // Previews, action items, runs and suggestions cascade; snapshots,
+                    // activity and the project's main workspace
                     // keep their rows with the id set null.
                     diesel::delete(workspaces::table.find(row.id))
                         .execute(conn)

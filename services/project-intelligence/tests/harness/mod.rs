@@ -9,11 +9,15 @@ use std::time::Duration;
 use tessera_kit::clock::Clock;
 use tessera_project_intelligence::Config;
 use tessera_proto::tessera::intelligence::v1 as pb;
+use tessera_proto::tessera::intelligence::v1::action_item_service_client::ActionItemServiceClient;
+use tessera_proto::tessera::intelligence::v1::action_run_service_client::ActionRunServiceClient;
 use tessera_proto::tessera::intelligence::v1::activity_service_client::ActivityServiceClient;
 use tessera_proto::tessera::intelligence::v1::conversation_service_client::ConversationServiceClient;
+use tessera_proto::tessera::intelligence::v1::decision_service_client::DecisionServiceClient;
 use tessera_proto::tessera::intelligence::v1::drift_service_client::DriftServiceClient;
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_client::EnvVarExportServiceClient;
 use tessera_proto::tessera::intelligence::v1::env_var_service_client::EnvVarServiceClient;
+use tessera_proto::tessera::intelligence::v1::next_step_service_client::NextStepServiceClient;
 use tessera_proto::tessera::intelligence::v1::project_service_client::ProjectServiceClient;
 use tessera_proto::tessera::intelligence::v1::snapshot_service_client::SnapshotServiceClient;
 use tessera_proto::tessera::intelligence::v1::workspace_service_client::WorkspaceServiceClient;
@@ -55,14 +59,18 @@ pub struct User {
 pub fn config() -> Config {
     Config {
         sweep_interval: Duration::from_millis(200),
+        lease_sweep_interval: Duration::from_millis(100),
         ..Config::default()
     }
 }
 
 impl Harness {
     pub async fn start() -> Self {
-        let clock = Clock::manual();
-        let config = config();
+        Self::start_with(config(), Clock::manual()).await
+    }
+
+    /// project-intelligence with `config` on `clock` (the system clock for real-time queues).
+    pub async fn start_with(config: Config, clock: Clock) -> Self {
         let (for_service, on) = (config.clone(), clock.clone());
         let suite = TestSuite::new()
             .with(tessera_project_intelligence::SPEC, move |ctx| {
@@ -235,6 +243,57 @@ impl Harness {
         ConversationServiceClient::new(self.channel().await)
     }
 
+    pub async fn next_steps(&self) -> NextStepServiceClient<Channel> {
+        NextStepServiceClient::new(self.channel().await)
+    }
+
+    pub async fn decisions(&self) -> DecisionServiceClient<Channel> {
+        DecisionServiceClient::new(self.channel().await)
+    }
+
+    pub async fn action_items(&self) -> ActionItemServiceClient<Channel> {
+        ActionItemServiceClient::new(self.channel().await)
+    }
+
+    /// The worker side (call it with `tessera_testkit::SERVICE_TOKEN`).
+    pub async fn runs(&self) -> ActionRunServiceClient<Channel> {
+        ActionRunServiceClient::new(self.channel().await)
+    }
+
+    /// A user ("ada") with a project, its workspace and an action item in it.
+    pub async fn owner_with_item(&self) -> (User, pb::Workspace, pb::ActionItem) {
+        let ada = self.user("ada").await;
+        let project = self.project(&ada, "Atlas").await;
+        let space = self.workspace(&ada, &project.id, "main").await;
+        let item = self
+            .action_item(&ada, &space.id, "SQL injection in login")
+            .await;
+        (ada, space, item)
+    }
+
+    /// A new action item in `workspace`.
+    pub async fn action_item(&self, user: &User, workspace: &str, title: &str) -> pb::ActionItem {
+        self.action_items()
+            .await
+            .create_action_item(authed(
+                &user.token,
+                pb::CreateActionItemRequest {
+                    workspace_id: workspace.into(),
+                    action_item: Some(pb::ActionItem {
+                        r#type: pb::ActionItemType::Security as i32,
+                        title: title.into(),
+                        affected_files: vec!["src/auth.rs".into()],
+                        ..Default::default()
+                    }),
+                },
+            ))
+            .await
+            .expect("create action item")
+            .into_inner()
+            .action_item
+            .expect("action item")
+    }
+
     pub async fn user(&self, name: &str) -> User {
         let (user, token) = self.suite.identity.sign_up(name).await;
         User { id: user.id, token }
@@ -300,6 +359,11 @@ impl Harness {
             "sync_previews",
             "activity_events",
             "conversations",
+            "next_steps",
+            "project_decisions",
+            "action_items",
+            "action_item_runs",
+            "refactoring_suggestions",
         ] {
             counts.push(
                 self.count(&format!("SELECT count(*) FROM intelligence.{table}"))
@@ -319,6 +383,11 @@ impl Harness {
             "workspaces",
             "conversations",
             "activity_events",
+            "next_steps",
+            "project_decisions",
+            "action_items",
+            "action_item_runs",
+            "refactoring_suggestions",
         ] {
             let row = client
                 .query_one(
@@ -338,7 +407,13 @@ impl Harness {
 
 /// Polls `sql` until it counts `expected` (about 10 s at most).
 pub async fn eventually(h: &Harness, sql: &str, expected: i64) {
-    for _ in 0..100 {
+    eventually_within(h, sql, expected, Duration::from_secs(10)).await;
+}
+
+/// Polls `sql` until it counts `expected`, for at most `limit`.
+pub async fn eventually_within(h: &Harness, sql: &str, expected: i64, limit: Duration) {
+    let deadline = tokio::time::Instant::now() + limit;
+    while tokio::time::Instant::now() < deadline {
         if h.count(sql).await == expected {
             return;
         }
