@@ -34,6 +34,11 @@ pub struct Config {
     #[arg(long, env = "TESSERA_RUN_CLAIM_RECHECK", default_value = "2s",
           value_parser = parse_duration)]
     pub claim_recheck: Duration,
+
+    /// Atlas's embedding model: `pocket` (paraphrase-MiniLM-L3-v2, compiled in, 384
+    /// dimensions) or `hashing` (a deterministic bag of words, for tests and small machines).
+    #[arg(long, env = "TESSERA_EMBEDDER", default_value = "pocket")]
+    pub embedder: String,
 }
 
 impl Default for Config {
@@ -44,6 +49,7 @@ impl Default for Config {
             sweep_interval: Duration::from_secs(60),
             lease_sweep_interval: Duration::from_secs(5),
             claim_recheck: Duration::from_secs(2),
+            embedder: "pocket".into(),
         }
     }
 }

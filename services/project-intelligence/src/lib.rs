@@ -1,11 +1,12 @@
 //! The project-intelligence service: projects, env vars, workspaces, snapshots, drift,
 //! activity and conversations (the core); next steps, decisions, action items and their run
-//! queue; the knowledge graph and deployments are to come.
+//! queue; the Atlas knowledge graph with hybrid search; deployments are to come.
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
 pub mod actions;
 pub mod activity;
+pub mod atlas;
 pub mod blobs;
 pub mod config;
 pub mod conversations;
@@ -28,6 +29,8 @@ use tessera_kit::{Context, ServiceSpec, Services};
 use tessera_proto::tessera::intelligence::v1::action_item_service_server::ActionItemServiceServer;
 use tessera_proto::tessera::intelligence::v1::action_run_service_server::ActionRunServiceServer;
 use tessera_proto::tessera::intelligence::v1::activity_service_server::ActivityServiceServer;
+use tessera_proto::tessera::intelligence::v1::atlas_search_service_server::AtlasSearchServiceServer;
+use tessera_proto::tessera::intelligence::v1::atlas_service_server::AtlasServiceServer;
 use tessera_proto::tessera::intelligence::v1::conversation_service_server::ConversationServiceServer;
 use tessera_proto::tessera::intelligence::v1::decision_service_server::DecisionServiceServer;
 use tessera_proto::tessera::intelligence::v1::drift_service_server::DriftServiceServer;
@@ -109,6 +112,10 @@ pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Resul
             intel.clone(),
         )))
         .with(ActionRunServiceServer::new(actions::worker::ActionRunApi(
-            intel,
-        ))))
+            intel.clone(),
+        )))
+        .with(AtlasServiceServer::new(atlas::api::AtlasApi(intel.clone())))
+        .with(AtlasSearchServiceServer::new(
+            atlas::search::AtlasSearchApi(intel),
+        )))
 }

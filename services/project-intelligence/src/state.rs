@@ -9,6 +9,8 @@ use tessera_kit::notify::Notifier;
 use tessera_kit::{Context, Db};
 use tokio_util::sync::CancellationToken;
 
+use crate::atlas::embedder::{self, Embedder};
+use crate::atlas::index::VectorCache;
 use crate::blobs::{self, BlobStore};
 use crate::config::Config;
 
@@ -29,12 +31,17 @@ pub struct Intel {
     pub notifier: Notifier,
     /// Cancelled when the service stops: long polls end with it.
     pub shutdown: CancellationToken,
+    /// Embeds Atlas chunks and queries (`TESSERA_EMBEDDER`).
+    pub embedder: Arc<dyn Embedder>,
+    /// Atlas vectors in memory, per project and model.
+    pub vectors: Arc<VectorCache>,
 }
 
 impl Intel {
     /// The state of the service `ctx` builds, on `clock`.
     pub fn new(ctx: &Context, config: Config, clock: Clock) -> anyhow::Result<Self> {
         let blobs = blobs::from_config(ctx, config.vault_storage_url.as_deref())?;
+        let embedder = embedder::from_config(&config.embedder)?;
         Ok(Self {
             db: ctx.db.clone(),
             config: Arc::new(config),
@@ -43,6 +50,8 @@ impl Intel {
             blobs,
             notifier: ctx.notifier.clone(),
             shutdown: ctx.shutdown.clone(),
+            embedder,
+            vectors: Arc::default(),
         })
     }
 

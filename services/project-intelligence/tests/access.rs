@@ -383,7 +383,10 @@ async fn a_deleted_account_loses_its_projects_and_a_replay_changes_nothing() {
         0,
     )
     .await;
-    assert_eq!(h.rows().await, [1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0]);
+    assert_eq!(
+        h.rows().await,
+        [1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    );
     // A replay of the same event (the stored cursor rewound, the service restarted) finds
     // nothing to do.
     h.suite.stop_member(harness::NAME).await;
@@ -403,5 +406,8 @@ async fn a_deleted_account_loses_its_projects_and_a_replay_changes_nothing() {
         1,
     )
     .await;
-    assert_eq!(h.rows().await, [1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0]);
+    assert_eq!(
+        h.rows().await,
+        [1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    );
 }

@@ -72,6 +72,93 @@ diesel::table! {
 }
 
 diesel::table! {
+    intelligence.atlas_chunks (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        concept_id -> Nullable<Text>,
+        kind -> Text,
+        content -> Text,
+        file_path -> Nullable<Text>,
+        symbol -> Nullable<Text>,
+        source_hash -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    /// Knowledge graph nodes: system:<name>, module:<path>, code:<file path>, narrative:, capability:.
+    intelligence.atlas_concepts (project_id, id) {
+        project_id -> Uuid,
+        id -> Text,
+        name -> Text,
+        layer -> Text,
+        #[sql_name = "type"]
+        type_ -> Nullable<Text>,
+        description -> Nullable<Text>,
+        source_snapshot_id -> Nullable<Text>,
+        source_manifest_hash -> Nullable<Bytea>,
+        metadata -> Nullable<Jsonb>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    intelligence.atlas_decision_links (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        decision_id -> Uuid,
+        concept_id -> Text,
+        confidence -> Nullable<Int4>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    intelligence.atlas_diagrams (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        concept_id -> Nullable<Text>,
+        #[sql_name = "type"]
+        type_ -> Text,
+        data -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    intelligence.atlas_edges (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        from_concept_id -> Text,
+        to_concept_id -> Text,
+        #[sql_name = "type"]
+        type_ -> Text,
+        weight -> Nullable<Int4>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    intelligence.atlas_embeddings (id) {
+        id -> Uuid,
+        chunk_id -> Uuid,
+        model -> Text,
+        dimensions -> Int4,
+        /// L2-normalised little-endian f32 x dimensions.
+        vector -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    intelligence.atlas_versions (project_id) {
+        project_id -> Uuid,
+        version -> Int8,
+    }
+}
+
+diesel::table! {
     /// Chat sessions within a workspace; their messages are not kept here.
     intelligence.conversations (id) {
         id -> Uuid,
@@ -275,6 +362,14 @@ diesel::joinable!(action_items -> refactoring_suggestions (imported_from));
 diesel::joinable!(action_items -> projects (project_id));
 diesel::joinable!(action_items -> workspaces (workspace_id));
 diesel::joinable!(activity_events -> projects (project_id));
+diesel::joinable!(atlas_chunks -> projects (project_id));
+diesel::joinable!(atlas_concepts -> projects (project_id));
+diesel::joinable!(atlas_decision_links -> project_decisions (decision_id));
+diesel::joinable!(atlas_decision_links -> projects (project_id));
+diesel::joinable!(atlas_diagrams -> projects (project_id));
+diesel::joinable!(atlas_edges -> projects (project_id));
+diesel::joinable!(atlas_embeddings -> atlas_chunks (chunk_id));
+diesel::joinable!(atlas_versions -> projects (project_id));
 diesel::joinable!(conversations -> workspaces (workspace_id));
 diesel::joinable!(jobs -> snapshots (output_snapshot_id));
 diesel::joinable!(jobs -> projects (project_id));
@@ -295,6 +390,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_item_runs,
     action_items,
     activity_events,
+    atlas_chunks,
+    atlas_concepts,
+    atlas_decision_links,
+    atlas_diagrams,
+    atlas_edges,
+    atlas_embeddings,
+    atlas_versions,
     conversations,
     drift_reports,
     jobs,

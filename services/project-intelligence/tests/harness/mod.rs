@@ -12,6 +12,8 @@ use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_proto::tessera::intelligence::v1::action_item_service_client::ActionItemServiceClient;
 use tessera_proto::tessera::intelligence::v1::action_run_service_client::ActionRunServiceClient;
 use tessera_proto::tessera::intelligence::v1::activity_service_client::ActivityServiceClient;
+use tessera_proto::tessera::intelligence::v1::atlas_search_service_client::AtlasSearchServiceClient;
+use tessera_proto::tessera::intelligence::v1::atlas_service_client::AtlasServiceClient;
 use tessera_proto::tessera::intelligence::v1::conversation_service_client::ConversationServiceClient;
 use tessera_proto::tessera::intelligence::v1::decision_service_client::DecisionServiceClient;
 use tessera_proto::tessera::intelligence::v1::drift_service_client::DriftServiceClient;
@@ -60,6 +62,7 @@ pub fn config() -> Config {
     Config {
         sweep_interval: Duration::from_millis(200),
         lease_sweep_interval: Duration::from_millis(100),
+        embedder: "hashing".into(),
         ..Config::default()
     }
 }
@@ -255,6 +258,14 @@ impl Harness {
         ActionItemServiceClient::new(self.channel().await)
     }
 
+    pub async fn atlas(&self) -> AtlasServiceClient<Channel> {
+        AtlasServiceClient::new(self.channel().await)
+    }
+
+    pub async fn atlas_search(&self) -> AtlasSearchServiceClient<Channel> {
+        AtlasSearchServiceClient::new(self.channel().await)
+    }
+
     /// The worker side (call it with `tessera_testkit::SERVICE_TOKEN`).
     pub async fn runs(&self) -> ActionRunServiceClient<Channel> {
         ActionRunServiceClient::new(self.channel().await)
@@ -364,6 +375,12 @@ impl Harness {
             "action_items",
             "action_item_runs",
             "refactoring_suggestions",
+            "atlas_concepts",
+            "atlas_edges",
+            "atlas_decision_links",
+            "atlas_diagrams",
+            "atlas_chunks",
+            "atlas_embeddings",
         ] {
             counts.push(
                 self.count(&format!("SELECT count(*) FROM intelligence.{table}"))
@@ -388,6 +405,12 @@ impl Harness {
             "action_items",
             "action_item_runs",
             "refactoring_suggestions",
+            "atlas_concepts",
+            "atlas_edges",
+            "atlas_decision_links",
+            "atlas_diagrams",
+            "atlas_chunks",
+            "atlas_embeddings",
         ] {
             let row = client
                 .query_one(
