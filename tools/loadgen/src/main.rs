@@ -21,12 +21,13 @@ struct Args {
     /// Unmeasured warm-up per scenario.
     #[arg(long, default_value = "2s", value_parser = parse_duration)]
     warmup: Duration,
-    /// Run only these services' scenario sets (comma-separated, e.g. identity).
+    /// Run only these services' scenario sets (comma-separated: identity, messaging,
+    /// project-intelligence, atlas).
     #[arg(long, value_delimiter = ',')]
     service: Vec<String>,
     /// Run only these scenarios (comma-separated; identity: echo, warm, cold, sign-in, events;
     /// messaging: send-1, send-3, deliver; project-intelligence: drift-merge, drift-server,
-    /// drift-grpc, drift-grpc-3way).
+    /// drift-grpc, drift-grpc-3way; atlas: knn-exact, knn-prefilter, search-grpc).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
 }

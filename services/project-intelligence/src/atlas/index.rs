@@ -111,7 +111,8 @@ impl Matrix {
         self.ids.is_empty()
     }
 
-    fn row(&self, i: usize) -> &[f32] {
+    /// Row `i`'s values.
+    pub fn row_values(&self, i: usize) -> &[f32] {
         &self.data[i * self.dims..(i + 1) * self.dims]
     }
 
@@ -159,7 +160,7 @@ impl Matrix {
     ) -> Vec<(f32, usize)> {
         #[allow(clippy::cast_possible_truncation)]
         self.parallel_top(self.len(), k, keep, |i| {
-            f32::dot(self.row(i), query).unwrap_or(f64::NEG_INFINITY) as f32
+            f32::dot(self.row_values(i), query).unwrap_or(f64::NEG_INFINITY) as f32
         })
     }
 
@@ -185,7 +186,7 @@ impl Matrix {
         top(
             candidates.into_iter().map(|(_, i)| {
                 (
-                    f32::dot(self.row(i), query).unwrap_or(f64::NEG_INFINITY) as f32,
+                    f32::dot(self.row_values(i), query).unwrap_or(f64::NEG_INFINITY) as f32,
                     i,
                 )
             }),

@@ -1,6 +1,7 @@
 //! Each service's benchmark scenarios. A service adds a module with one function,
 //! `run(&Settings) -> Vec<Report>`, and a line in [`ALL`].
 
+pub mod atlas;
 pub mod identity;
 pub mod intelligence;
 pub mod messaging;
@@ -42,4 +43,5 @@ pub const ALL: &[(&str, Scenarios)] = &[
     ("project-intelligence", |settings| {
         Box::pin(intelligence::run(settings))
     }),
+    ("atlas", |settings| Box::pin(atlas::run(settings))),
 ];
