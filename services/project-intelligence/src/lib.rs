@@ -1,6 +1,6 @@
 //! The project-intelligence service: projects, env vars, workspaces, snapshots, drift,
 //! activity and conversations (the core); next steps, decisions, action items and their run
-//! queue; the Atlas knowledge graph with hybrid search; deployments are to come.
+//! queue; the Atlas knowledge graph with hybrid search; infrastructure and deployments.
 //!
 //! A library, so tests can start it in-process; `main.rs` only hands it to the kit's runner.
 
@@ -14,6 +14,7 @@ pub mod decisions;
 pub mod drift;
 pub mod env_vars;
 pub mod ids;
+pub mod infra;
 pub mod input;
 pub mod next_steps;
 pub mod projects;
@@ -33,9 +34,11 @@ use tessera_proto::tessera::intelligence::v1::atlas_search_service_server::Atlas
 use tessera_proto::tessera::intelligence::v1::atlas_service_server::AtlasServiceServer;
 use tessera_proto::tessera::intelligence::v1::conversation_service_server::ConversationServiceServer;
 use tessera_proto::tessera::intelligence::v1::decision_service_server::DecisionServiceServer;
+use tessera_proto::tessera::intelligence::v1::deployment_service_server::DeploymentServiceServer;
 use tessera_proto::tessera::intelligence::v1::drift_service_server::DriftServiceServer;
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_server::EnvVarExportServiceServer;
 use tessera_proto::tessera::intelligence::v1::env_var_service_server::EnvVarServiceServer;
+use tessera_proto::tessera::intelligence::v1::infrastructure_service_server::InfrastructureServiceServer;
 use tessera_proto::tessera::intelligence::v1::next_step_service_server::NextStepServiceServer;
 use tessera_proto::tessera::intelligence::v1::project_service_server::ProjectServiceServer;
 use tessera_proto::tessera::intelligence::v1::snapshot_service_server::SnapshotServiceServer;
@@ -116,6 +119,12 @@ pub fn services_on(ctx: &Context, config: Config, clock: Clock) -> anyhow::Resul
         )))
         .with(AtlasServiceServer::new(atlas::api::AtlasApi(intel.clone())))
         .with(AtlasSearchServiceServer::new(
-            atlas::search::AtlasSearchApi(intel),
+            atlas::search::AtlasSearchApi(intel.clone()),
+        ))
+        .with(InfrastructureServiceServer::new(infra::InfrastructureApi(
+            intel.clone(),
+        )))
+        .with(DeploymentServiceServer::new(
+            infra::deployments::DeploymentApi(intel),
         )))
 }

@@ -1,5 +1,6 @@
 //! Account deletion: when identity announces ACCOUNT_DELETED, the transaction that advances the
-//! `account-purge` cursor deletes every project of that user with everything under it.
+//! `account-purge` cursor deletes every project of that user with everything under it, and
+//! their provider credentials.
 //! Running it again finds nothing. Their blobs and manifests are vault-storage's to erase.
 
 use diesel_async::AsyncPgConnection;
@@ -16,6 +17,7 @@ pub fn purge_account<'c>(
 ) -> ScopedBoxFuture<'c, 'c, Result<(), DbError>> {
     async move {
         store::delete_all_of(conn, user.as_uuid()).await?;
+        crate::infra::purge(conn, user.as_uuid()).await?;
         Ok(())
     }
     .scope_boxed()

@@ -85,7 +85,7 @@ pub async fn sweep(intel: &Intel) -> Result<Swept, ApiError> {
         .execute(&mut conn)
         .await?;
     drop(conn);
-    let resealed = env_vars::rotate(intel).await?;
+    let resealed = env_vars::rotate(intel).await? + crate::infra::rotate::rotate(intel).await?;
     let released = release_manifests(intel).await?;
     Ok(Swept {
         previews,

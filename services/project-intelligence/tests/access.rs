@@ -385,7 +385,9 @@ async fn a_deleted_account_loses_its_projects_and_a_replay_changes_nothing() {
     .await;
     assert_eq!(
         h.rows().await,
-        [1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        [
+            1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        ]
     );
     // A replay of the same event (the stored cursor rewound, the service restarted) finds
     // nothing to do.
@@ -408,6 +410,8 @@ async fn a_deleted_account_loses_its_projects_and_a_replay_changes_nothing() {
     .await;
     assert_eq!(
         h.rows().await,
-        [1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        [
+            1, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        ]
     );
 }

@@ -170,6 +170,33 @@ diesel::table! {
 }
 
 diesel::table! {
+    intelligence.deployment_settings (workspace_id) {
+        workspace_id -> Uuid,
+        auto_deploy -> Bool,
+        runtime_override -> Nullable<Text>,
+        build_command -> Nullable<Text>,
+        start_command -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    intelligence.deployments (id) {
+        id -> Uuid,
+        workspace_id -> Nullable<Uuid>,
+        project_id -> Uuid,
+        snapshot_id -> Nullable<Text>,
+        status -> Text,
+        trigger -> Text,
+        url -> Nullable<Text>,
+        error -> Nullable<Text>,
+        started_at -> Timestamptz,
+        completed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     intelligence.drift_reports (id) {
         id -> Uuid,
         workspace_id -> Uuid,
@@ -187,6 +214,24 @@ diesel::table! {
         bytes_changed -> Int8,
         summary -> Nullable<Text>,
         reported_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    intelligence.infrastructure_resources (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        #[sql_name = "type"]
+        type_ -> Text,
+        provider -> Text,
+        provider_resource_id -> Nullable<Text>,
+        name -> Text,
+        /// Sealed JSON (url, host, port, username, password), bound to the resource; shown only by an explicit reveal.
+        connection_info -> Nullable<Text>,
+        status -> Text,
+        error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -292,6 +337,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    intelligence.provider_credentials (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        provider -> Text,
+        /// Sealed: enc:v1:<key id>:... (AES-256-GCM, bound to user and provider); never returned.
+        api_token -> Text,
+        metadata -> Nullable<Jsonb>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     /// Legacy; superseded by action_items (MigrateSuggestions imports them).
     intelligence.refactoring_suggestions (id) {
         id -> Uuid,
@@ -371,6 +429,9 @@ diesel::joinable!(atlas_edges -> projects (project_id));
 diesel::joinable!(atlas_embeddings -> atlas_chunks (chunk_id));
 diesel::joinable!(atlas_versions -> projects (project_id));
 diesel::joinable!(conversations -> workspaces (workspace_id));
+diesel::joinable!(deployment_settings -> workspaces (workspace_id));
+diesel::joinable!(deployments -> projects (project_id));
+diesel::joinable!(infrastructure_resources -> projects (project_id));
 diesel::joinable!(jobs -> snapshots (output_snapshot_id));
 diesel::joinable!(jobs -> projects (project_id));
 diesel::joinable!(jobs -> workspaces (workspace_id));
@@ -398,7 +459,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     atlas_embeddings,
     atlas_versions,
     conversations,
+    deployment_settings,
+    deployments,
     drift_reports,
+    infrastructure_resources,
     jobs,
     manifest_releases,
     manifests,
@@ -406,6 +470,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     project_decisions,
     project_env_vars,
     projects,
+    provider_credentials,
     refactoring_suggestions,
     snapshots,
     sync_previews,

@@ -16,9 +16,11 @@ use tessera_proto::tessera::intelligence::v1::atlas_search_service_client::Atlas
 use tessera_proto::tessera::intelligence::v1::atlas_service_client::AtlasServiceClient;
 use tessera_proto::tessera::intelligence::v1::conversation_service_client::ConversationServiceClient;
 use tessera_proto::tessera::intelligence::v1::decision_service_client::DecisionServiceClient;
+use tessera_proto::tessera::intelligence::v1::deployment_service_client::DeploymentServiceClient;
 use tessera_proto::tessera::intelligence::v1::drift_service_client::DriftServiceClient;
 use tessera_proto::tessera::intelligence::v1::env_var_export_service_client::EnvVarExportServiceClient;
 use tessera_proto::tessera::intelligence::v1::env_var_service_client::EnvVarServiceClient;
+use tessera_proto::tessera::intelligence::v1::infrastructure_service_client::InfrastructureServiceClient;
 use tessera_proto::tessera::intelligence::v1::next_step_service_client::NextStepServiceClient;
 use tessera_proto::tessera::intelligence::v1::project_service_client::ProjectServiceClient;
 use tessera_proto::tessera::intelligence::v1::snapshot_service_client::SnapshotServiceClient;
@@ -266,6 +268,14 @@ impl Harness {
         AtlasSearchServiceClient::new(self.channel().await)
     }
 
+    pub async fn infrastructure(&self) -> InfrastructureServiceClient<Channel> {
+        InfrastructureServiceClient::new(self.channel().await)
+    }
+
+    pub async fn deployments(&self) -> DeploymentServiceClient<Channel> {
+        DeploymentServiceClient::new(self.channel().await)
+    }
+
     /// The worker side (call it with `tessera_testkit::SERVICE_TOKEN`).
     pub async fn runs(&self) -> ActionRunServiceClient<Channel> {
         ActionRunServiceClient::new(self.channel().await)
@@ -381,6 +391,10 @@ impl Harness {
             "atlas_diagrams",
             "atlas_chunks",
             "atlas_embeddings",
+            "provider_credentials",
+            "infrastructure_resources",
+            "deployment_settings",
+            "deployments",
         ] {
             counts.push(
                 self.count(&format!("SELECT count(*) FROM intelligence.{table}"))
@@ -411,6 +425,10 @@ impl Harness {
             "atlas_diagrams",
             "atlas_chunks",
             "atlas_embeddings",
+            "provider_credentials",
+            "infrastructure_resources",
+            "deployment_settings",
+            "deployments",
         ] {
             let row = client
                 .query_one(
