@@ -4,6 +4,8 @@
 use tessera_kit::convert::struct_to_json;
 use tessera_kit::error::FieldViolations;
 
+use crate::ids::{ProjectId, WorkspaceId};
+
 /// A proto enum stored as its value name without the enum's prefix, in lower case
 /// (`ACTION_ITEM_TYPE_TEST_COVERAGE` is stored as `test_coverage`), as the CHECK constraints
 /// spell them.
@@ -153,4 +155,25 @@ pub fn paths_of(json: Option<&serde_json::Value>) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// A list's scope: exactly one of `workspace_id` and `project_id` (else a violation).
+pub fn workspace_or_project(
+    v: &mut FieldViolations,
+    workspace: &str,
+    project: &str,
+) -> Option<(Option<WorkspaceId>, Option<ProjectId>)> {
+    match (workspace.is_empty(), project.is_empty()) {
+        (false, true) => {
+            WorkspaceId::parse_into(v, "workspace_id", workspace).map(|w| (Some(w), None))
+        }
+        (true, false) => ProjectId::parse_into(v, "project_id", project).map(|p| (None, Some(p))),
+        _ => {
+            v.add(
+                "workspace_id",
+                "exactly one of workspace_id and project_id is required",
+            );
+            None
+        }
+    }
 }

@@ -22,8 +22,8 @@ use tessera_schema::intelligence::{action_item_runs, action_items, refactoring_s
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
-use crate::ids::{ActionItemId, ProjectId, RunId, WorkspaceId};
-use crate::input::{Stored, file_paths, json_object, long_text};
+use crate::ids::{ActionItemId, RunId, WorkspaceId};
+use crate::input::{Stored, file_paths, json_object, long_text, workspace_or_project};
 use crate::projects::name;
 use crate::projects::store::{self as project_store, Lock};
 use crate::state::Intel;
@@ -139,19 +139,7 @@ impl ActionItemService for ActionItemApi {
         let user = auth::user(&request)?.user_id;
         let body = request.get_ref();
         let mut v = FieldViolations::new();
-        let scope = match (body.workspace_id.is_empty(), body.project_id.is_empty()) {
-            (false, true) => WorkspaceId::parse_into(&mut v, "workspace_id", &body.workspace_id)
-                .map(|w| (Some(w), None)),
-            (true, false) => ProjectId::parse_into(&mut v, "project_id", &body.project_id)
-                .map(|p| (None, Some(p))),
-            _ => {
-                v.add(
-                    "workspace_id",
-                    "exactly one of workspace_id and project_id is required",
-                );
-                None
-            }
-        };
+        let scope = workspace_or_project(&mut v, &body.workspace_id, &body.project_id);
         let status = pb::ActionItemStatus::parse(&mut v, "status", body.status, false);
         let query = Query::new("intelligence.action_items")
             .scoped(user)

@@ -17,8 +17,8 @@ use tessera_schema::intelligence::{deployment_settings as settings, deployments,
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
-use crate::ids::{ProjectId, WorkspaceId, parse_snapshot_id};
-use crate::input::{Stored, long_text};
+use crate::ids::{WorkspaceId, parse_snapshot_id};
+use crate::input::{Stored, long_text, workspace_or_project};
 use crate::projects::name;
 use crate::projects::store::{self as project_store, Lock};
 use crate::snapshots::store as snapshot_store;
@@ -337,19 +337,7 @@ impl DeploymentService for DeploymentApi {
         let user = auth::user(&request)?.user_id;
         let body = request.get_ref();
         let mut v = FieldViolations::new();
-        let scope = match (body.workspace_id.is_empty(), body.project_id.is_empty()) {
-            (false, true) => WorkspaceId::parse_into(&mut v, "workspace_id", &body.workspace_id)
-                .map(|w| (Some(w), None)),
-            (true, false) => ProjectId::parse_into(&mut v, "project_id", &body.project_id)
-                .map(|p| (None, Some(p))),
-            _ => {
-                v.add(
-                    "workspace_id",
-                    "exactly one of workspace_id and project_id is required",
-                );
-                None
-            }
-        };
+        let scope = workspace_or_project(&mut v, &body.workspace_id, &body.project_id);
         let query = Query::new("intelligence.deployments")
             .scoped(user)
             .scoped(&body.workspace_id)
