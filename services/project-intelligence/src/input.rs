@@ -1,6 +1,7 @@
 //! Request fields shared by the guidance, action item and run RPCs: proto enums stored as text,
 //! multi-line texts, JSON objects and file path lists.
 
+use tessera_kit::api_error::ApiError;
 use tessera_kit::convert::struct_to_json;
 use tessera_kit::error::FieldViolations;
 
@@ -65,6 +66,18 @@ macro_rules! stored {
     };
 }
 pub(crate) use stored;
+
+/// A count from a request: `default` when 0, else within 1..=`max` (a violation otherwise).
+pub fn capped(v: &mut FieldViolations, field: &str, raw: i32, default: i32, max: i32) -> i32 {
+    match raw {
+        0 => default,
+        n if (1..=max).contains(&n) => n,
+        _ => {
+            v.add(field, format!("must be 1 to {max}"));
+            default
+        }
+    }
+}
 
 /// An optional multi-line text (newlines and tabs allowed, other control characters not),
 /// trimmed: `None` when empty.
@@ -175,5 +188,21 @@ pub fn workspace_or_project(
             );
             None
         }
+    }
+}
+
+/// FAILED_PRECONDITION, ErrorInfo INVALID_TRANSITION: `resource` `id` is `from` and may not
+/// move to `to` (the current status is in the metadata).
+pub fn invalid_transition(
+    resource: &str,
+    id: impl std::fmt::Display,
+    from: String,
+    to: &str,
+) -> ApiError {
+    ApiError::Reason {
+        code: tonic::Code::FailedPrecondition,
+        reason: "INVALID_TRANSITION",
+        message: format!("{resource} {id} is {from}: it cannot become {to}"),
+        metadata: vec![("status", from)],
     }
 }

@@ -16,7 +16,7 @@ use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
 use crate::ids::{NextStepId, ProjectId};
-use crate::input::{Stored, long_text, stored};
+use crate::input::{Stored, invalid_transition, long_text, stored};
 use crate::projects::name;
 use crate::projects::store::{self as project_store, Lock};
 use crate::state::Intel;
@@ -260,17 +260,7 @@ impl NextStepService for NextStepApi {
             Some(moved) => moved,
             None => {
                 let now = owned(&mut conn, user, id).await?;
-                return Err(ApiError::Reason {
-                    code: tonic::Code::FailedPrecondition,
-                    reason: "INVALID_TRANSITION",
-                    message: format!(
-                        "next step {id} is {}: it cannot become {}",
-                        now.status,
-                        to.text()
-                    ),
-                    metadata: vec![("status", now.status)],
-                }
-                .into());
+                return Err(invalid_transition("next step", id, now.status, &to.text()).into());
             }
         };
         Ok(Response::new(pb::SetNextStepStatusResponse {

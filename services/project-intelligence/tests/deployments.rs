@@ -201,6 +201,7 @@ async fn a_workspace_deploys_one_snapshot_at_a_time_and_keeps_its_history() {
 
     // Another user sees none of it; a snapshot of another project is not this one's.
     let eve = h.user("eve").await;
+    let before = h.fingerprint().await;
     for result in [
         deploys
             .get_deployment(authed(
@@ -261,6 +262,7 @@ async fn a_workspace_deploys_one_snapshot_at_a_time_and_keeps_its_history() {
     ] {
         assert_eq!(result.expect_err("eve").code(), Code::NotFound);
     }
+    assert_eq!(h.fingerprint().await, before, "eve's calls changed nothing");
     let other = h.project(&ada, "other").await;
     let other_ws = h.workspace(&ada, &other.id, "main").await;
     let foreign = deploys

@@ -23,7 +23,7 @@ use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
 use crate::ids::{ActionItemId, RunId, WorkspaceId};
-use crate::input::{Stored, file_paths, json_object, long_text, workspace_or_project};
+use crate::input::{Stored, capped, file_paths, json_object, long_text, workspace_or_project};
 use crate::projects::name;
 use crate::projects::store::{self as project_store, Lock};
 use crate::state::Intel;
@@ -248,17 +248,13 @@ impl ActionItemService for ActionItemApi {
         let body = request.get_ref();
         let mut v = FieldViolations::new();
         let id = ActionItemId::parse_into(&mut v, "action_item_id", &body.action_item_id);
-        let max_attempts = match body.max_attempts {
-            0 => runs::DEFAULT_MAX_ATTEMPTS,
-            n @ 1..=runs::MAX_ATTEMPTS => n,
-            _ => {
-                v.add(
-                    "max_attempts",
-                    format!("must be 1 to {}", runs::MAX_ATTEMPTS),
-                );
-                1
-            }
-        };
+        let max_attempts = capped(
+            &mut v,
+            "max_attempts",
+            body.max_attempts,
+            runs::DEFAULT_MAX_ATTEMPTS,
+            runs::MAX_ATTEMPTS,
+        );
         let id = ApiError::checked(v, id)?;
         let now = self.0.clock.now();
         let run = self

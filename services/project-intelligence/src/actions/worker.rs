@@ -15,7 +15,7 @@ use super::items;
 use super::queue::{self, Holder, Outcome};
 use super::runs;
 use crate::ids::RunId;
-use crate::input::{json_object, long_text, required_text};
+use crate::input::{capped, json_object, long_text, required_text};
 use crate::projects::name;
 use crate::state::Intel;
 
@@ -83,14 +83,7 @@ impl ActionRunService for ActionRunApi {
         let body = request.get_ref();
         let mut v = FieldViolations::new();
         let worker = worker(&mut v, &service, &body.worker_id);
-        let n = match body.max_runs {
-            0 => 1,
-            n @ 1..=MAX_CLAIM => n,
-            _ => {
-                v.add("max_runs", format!("must be 1 to {MAX_CLAIM}"));
-                1
-            }
-        };
+        let n = capped(&mut v, "max_runs", body.max_runs, 1, MAX_CLAIM);
         let lease = duration(&mut v, "lease", body.lease.as_ref(), DEFAULT_LEASE, LEASES);
         let wait = duration(
             &mut v,

@@ -11,7 +11,7 @@ use tessera_kit::paging::Query;
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_proto::tessera::intelligence::v1::atlas_service_server::AtlasService;
 use tessera_schema::intelligence::{
-    atlas_concepts, atlas_decision_links, atlas_diagrams, atlas_edges, projects,
+    atlas_concepts, atlas_decision_links, atlas_diagrams, atlas_edges,
 };
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
@@ -21,9 +21,9 @@ use super::concepts::{self, ConceptRow, EdgeId, EdgeRow, parse_id};
 use super::graph::{self, Follow};
 use super::links::{self, DiagramId, DiagramRow, LinkId, LinkRow};
 use crate::ids::{DecisionId, ProjectId, parse_snapshot_id};
-use crate::input::{Stored, json_object, long_text};
+use crate::input::{Stored, capped, json_object, long_text};
 use crate::projects::name;
-use crate::projects::store::{self as project_store, Lock};
+use crate::projects::store::{self as project_store, Lock, owned_row};
 use crate::state::Intel;
 
 /// The gRPC face of Atlas.
@@ -38,18 +38,6 @@ fn edge_types(v: &mut FieldViolations, field: &str, raw: &[i32]) -> Vec<String> 
         .collect()
 }
 
-/// `raw`, or `default` when 0, within 1..=max.
-fn capped(v: &mut FieldViolations, field: &str, raw: i32, default: i32, max: i32) -> i32 {
-    match raw {
-        0 => default,
-        n if (1..=max).contains(&n) => n,
-        _ => {
-            v.add(field, format!("must be 1 to {max}"));
-            default
-        }
-    }
-}
-
 /// The id of `project` if `user` owns it.
 pub(super) async fn project(
     conn: &mut AsyncPgConnection,
@@ -59,25 +47,6 @@ pub(super) async fn project(
     Ok(project_store::owned(conn, user, project, Lock::None)
         .await?
         .id)
-}
-
-/// A row of `table` (by `id`) whose project `user` owns, or NOT_FOUND.
-macro_rules! owned_row {
-    ($conn:expr, $user:expr, $table:ident, $row:ty, $id:expr, $resource:expr) => {
-        $table::table
-            .filter($table::id.eq($id.as_uuid()))
-            .filter(diesel::dsl::exists(
-                projects::table
-                    .filter(projects::id.eq($table::project_id))
-                    .filter(projects::owner_user_id.eq($user.as_uuid())),
-            ))
-            .select(<$row>::as_select())
-            .first($conn)
-            .await
-            .optional()
-            .map_err(ApiError::from)?
-            .ok_or_else(|| ApiError::not_found($resource, $id))
-    };
 }
 
 #[tonic::async_trait]

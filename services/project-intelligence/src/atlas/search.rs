@@ -22,7 +22,7 @@ use super::chunks::{self, ChunkId, ChunkRow};
 use super::embedder;
 use super::index::Matrix;
 use crate::ids::ProjectId;
-use crate::input::{Stored, long_text};
+use crate::input::{Stored, capped, long_text};
 use crate::projects::store::{self as project_store, Lock};
 use crate::state::Intel;
 
@@ -32,6 +32,8 @@ pub const LIST: usize = 50;
 pub const RRF_K: f64 = 60.0;
 /// Most hits a search returns.
 pub const MAX_LIMIT: i32 = 50;
+/// Chunk kinds as stored; a matrix row keeps its kind as an index into this.
+const KINDS: [&str; 3] = ["code", "decision", "conversation"];
 
 /// A fused hit: chunk, score, vector rank, text rank, similarity (ranks from 1; 0: absent).
 #[derive(Debug, Clone, PartialEq)]
@@ -136,12 +138,11 @@ async fn matrix(
     }
     let rows = chunks::vectors(conn, project, model).await?;
     let dims = <[_]>::first(&rows).map_or(0, |r| r.2.len());
-    let kinds = ["code", "decision", "conversation"];
     let built = tokio::task::spawn_blocking(move || {
         let rows = rows
             .into_iter()
             .map(|(id, kind, v)| {
-                let k = kinds.iter().position(|x| *x == kind).unwrap_or(0);
+                let k = KINDS.iter().position(|x| *x == kind).unwrap_or(0);
                 (id, u8::try_from(k).unwrap_or(0), v)
             })
             .collect();
@@ -285,14 +286,7 @@ impl AtlasSearchService for AtlasSearchApi {
             .filter_map(|k| pb::ChunkKind::parse(&mut v, "kinds", *k, true))
             .map(Stored::text)
             .collect();
-        let limit = match body.limit {
-            0 => 10,
-            n @ 1..=MAX_LIMIT => n,
-            _ => {
-                v.add("limit", format!("must be 1 to {MAX_LIMIT}"));
-                10
-            }
-        };
+        let limit = capped(&mut v, "limit", body.limit, 10, MAX_LIMIT);
         let client = body
             .query_vector
             .as_ref()
@@ -325,7 +319,7 @@ impl AtlasSearchService for AtlasSearchApi {
             )
             .into());
         }
-        let wanted: Vec<u8> = ["code", "decision", "conversation"]
+        let wanted: Vec<u8> = KINDS
             .iter()
             .enumerate()
             .filter(|(_, k)| kinds.is_empty() || kinds.iter().any(|w| w == *k))

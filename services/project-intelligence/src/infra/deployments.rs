@@ -13,14 +13,14 @@ use tessera_kit::ids::UserId;
 use tessera_kit::paging::Query;
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_proto::tessera::intelligence::v1::deployment_service_server::DeploymentService;
-use tessera_schema::intelligence::{deployment_settings as settings, deployments, projects};
+use tessera_schema::intelligence::{deployment_settings as settings, deployments};
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
 use crate::ids::{WorkspaceId, parse_snapshot_id};
 use crate::input::{Stored, long_text, workspace_or_project};
 use crate::projects::name;
-use crate::projects::store::{self as project_store, Lock};
+use crate::projects::store::{self as project_store, Lock, owned_row};
 use crate::snapshots::store as snapshot_store;
 use crate::state::Intel;
 use crate::workspaces::store as spaces;
@@ -88,18 +88,14 @@ async fn owned(
     user: UserId,
     id: DeploymentId,
 ) -> Result<DeploymentRow, ApiError> {
-    deployments::table
-        .filter(deployments::id.eq(id.as_uuid()))
-        .filter(diesel::dsl::exists(
-            projects::table
-                .filter(projects::id.eq(deployments::project_id))
-                .filter(projects::owner_user_id.eq(user.as_uuid())),
-        ))
-        .select(DeploymentRow::as_select())
-        .first(conn)
-        .await
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(DeploymentId::RESOURCE, id))
+    owned_row!(
+        conn,
+        user,
+        deployments,
+        DeploymentRow,
+        id,
+        DeploymentId::RESOURCE
+    )
 }
 
 /// An http(s) URL of at most 2,048 characters, or a violation.

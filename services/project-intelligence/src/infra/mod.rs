@@ -16,15 +16,15 @@ use tessera_kit::paging::Query;
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_proto::tessera::intelligence::v1::infrastructure_service_server::InfrastructureService;
 use tessera_schema::intelligence::{
-    infrastructure_resources as resources, projects, provider_credentials as creds,
+    infrastructure_resources as resources, provider_credentials as creds,
 };
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
 use crate::ids::ProjectId;
-use crate::input::{Stored, json_object, long_text, stored};
+use crate::input::{Stored, invalid_transition, json_object, long_text, stored};
 use crate::projects::name;
-use crate::projects::store::{self as project_store, Lock};
+use crate::projects::store::{self as project_store, Lock, owned_row};
 use crate::state::Intel;
 
 stored!(
@@ -146,18 +146,7 @@ async fn owned(
     user: UserId,
     id: ResourceId,
 ) -> Result<ResourceRow, ApiError> {
-    resources::table
-        .filter(resources::id.eq(id.as_uuid()))
-        .filter(diesel::dsl::exists(
-            projects::table
-                .filter(projects::id.eq(resources::project_id))
-                .filter(projects::owner_user_id.eq(user.as_uuid())),
-        ))
-        .select(ResourceRow::as_select())
-        .first(conn)
-        .await
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(ResourceId::RESOURCE, id))
+    owned_row!(conn, user, resources, ResourceRow, id, ResourceId::RESOURCE)
 }
 
 /// The gRPC face of infrastructure.
@@ -444,16 +433,8 @@ impl InfrastructureService for InfrastructureApi {
         .await
         .optional()
         .map_err(ApiError::from)?;
-        let moved = moved.ok_or_else(|| ApiError::Reason {
-            code: tonic::Code::FailedPrecondition,
-            reason: "INVALID_TRANSITION",
-            message: format!(
-                "resource {id} is {}: it cannot become {}",
-                row.status,
-                to.text()
-            ),
-            metadata: vec![("status", row.status.clone())],
-        })?;
+        let moved = moved
+            .ok_or_else(|| invalid_transition("resource", id, row.status.clone(), &to.text()))?;
         Ok(Response::new(pb::SetResourceStatusResponse {
             resource: Some(wire_resource(&moved)),
         }))

@@ -29,6 +29,31 @@ pub struct ProjectRow {
     pub main_workspace_id: Option<Uuid>,
 }
 
+/// A row of `table` (by `id`, with a `project_id`) whose project `user` owns, or NOT_FOUND:
+/// `owned_row!(conn, user, table, RowType, id, resource)` inside a function returning errors
+/// that an `ApiError` converts into.
+macro_rules! owned_row {
+    ($conn:expr, $user:expr, $table:ident, $row:ty, $id:expr, $resource:expr) => {
+        $table::table
+            .filter($table::id.eq($id.as_uuid()))
+            .filter(diesel::dsl::exists(
+                tessera_schema::intelligence::projects::table
+                    .filter(tessera_schema::intelligence::projects::id.eq($table::project_id))
+                    .filter(
+                        tessera_schema::intelligence::projects::owner_user_id.eq($user.as_uuid()),
+                    ),
+            ))
+            .select(<$row>::as_select())
+            .first($conn)
+            .await
+            .optional()
+            .map_err(tessera_kit::api_error::ApiError::from)?
+            .ok_or_else(|| tessera_kit::api_error::ApiError::not_found($resource, $id))
+    };
+}
+
+pub(crate) use owned_row;
+
 /// How an ownership check locks the project row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lock {
