@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The SDKs against the real services: each SDK's own test suite (sdks/testing/suite.py starts
+# the four service binaries on a fresh database of $DATABASE_URL's server), after checking
+# that both install on a clean slate from the registries alone, as the README says.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+: "${DATABASE_URL:?DATABASE_URL must be set (make test sets it)}"
+venv=.tools/venv
+
+cargo build --bins --quiet
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+echo "sdk: pip install ./sdks/python into a new virtualenv"
+python3 -m venv "$scratch/venv"
+"$scratch/venv/bin/pip" install --quiet --disable-pip-version-check ./sdks/python
+"$scratch/venv/bin/python" -c 'import tessera, tessera.identity.v1.users_pb2; print("  tessera", tessera.__version__)'
+echo "sdk: npm install --install-links ./sdks/typescript into a new project"
+mkdir "$scratch/app"
+(cd "$scratch/app" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund --install-links "$root/sdks/typescript")
+(cd "$scratch/app" && node --input-type=module -e 'import { version, createTessera } from "@tessera/sdk"; createTessera({}).close(); console.log("  @tessera/sdk", version);')
+
+echo "sdk: Python (sync and asyncio)"
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --force-reinstall ./sdks/python
+"$venv/bin/pytest" -q sdks/python/tests
+echo "sdk: TypeScript"
+TESSERA_PYTHON="$root/$venv/bin/python" npm test --silent --prefix sdks/typescript
