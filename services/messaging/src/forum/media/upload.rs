@@ -218,14 +218,24 @@ async fn transfer(
     spec: &Spec,
     stream: Streaming<pb::UploadMediaRequest>,
 ) -> Result<Uuid, ChatError> {
-    let upload = chat
-        .vault
-        .start_upload(user, group, id, spec.size, &spec.sha256)
-        .await?;
-    diesel::update(media_uploads::table.find(id.as_uuid()))
-        .set(media_uploads::vault_upload_id.eq(upload))
-        .execute(&mut *chat.db.conn().await?)
-        .await?;
+    // Its own task: a client that goes away drops this handler, and an upload started in
+    // vault-storage whose id was not yet recorded here could never be cancelled.
+    let upload = {
+        let (chat, spec) = (chat.clone(), spec.clone());
+        tokio::spawn(async move {
+            let upload = chat
+                .vault
+                .start_upload(user, group, id, spec.size, &spec.sha256)
+                .await?;
+            diesel::update(media_uploads::table.find(id.as_uuid()))
+                .set(media_uploads::vault_upload_id.eq(upload))
+                .execute(&mut *chat.db.conn().await?)
+                .await?;
+            Ok::<_, ChatError>(upload)
+        })
+        .await
+        .map_err(|e| ChatError::Internal(format!("starting the upload failed: {e}")))??
+    };
     let (tx, rx) = mpsc::channel(4);
     let resume = vpb::UploadRequest {
         message: Some(vpb::upload_request::Message::Resume(
