@@ -6,6 +6,9 @@
 #   scripts/dev-db.sh start   start it (initialising on first use); prints "started" or "running"
 #   scripts/dev-db.sh stop    stop it
 #   scripts/dev-db.sh url     print the superuser URL (database "postgres")
+#
+# TESSERA_PG_DIR and TESSERA_PG_PORT place another cluster; TESSERA_PG_OPTIONS adds server
+# options (the TLS tests start one with ssl=on and their own pg_hba.conf).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,7 +64,7 @@ case "${1:-}" in
     fi
     # setsid: Ctrl-C in the terminal must reach the services, not the database under them.
     if ! as_owner setsid "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${TESSERA_PG_OPTIONS:-}" \
         start >/dev/null; then
       echo "dev-db: PostgreSQL did not start (is port $port taken? set TESSERA_PG_PORT); its log:" >&2
       tail -n 20 "$dir/server.log" >&2 || true

@@ -9,19 +9,23 @@ use std::time::Duration;
 use tonic::metadata::{AsciiMetadataValue, MetadataValue};
 use tonic::service::Interceptor;
 use tonic::transport::channel::Change;
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::{Channel, ClientTlsConfig, Endpoint};
 use tonic::{Code, Request, Status};
 use tonic_types::StatusExt;
 
 use crate::telemetry;
+use crate::tls::client::ClientTls;
 
-/// Timeouts of a channel to another service.
-#[derive(Debug, Clone, Copy)]
+/// Timeouts of a channel to another service, and its TLS.
+#[derive(Debug, Clone)]
 pub struct ChannelSettings {
     /// Opening the connection.
     pub connect_timeout: Duration,
     /// Any one call, unless the call sets a shorter deadline.
     pub request_timeout: Duration,
+    /// TLS (for `https://` URLs): the server's certificate must name this host and chain to
+    /// the configured CA.
+    pub tls: Option<ClientTlsConfig>,
 }
 
 impl Default for ChannelSettings {
@@ -29,6 +33,7 @@ impl Default for ChannelSettings {
         Self {
             connect_timeout: Duration::from_secs(3),
             request_timeout: Duration::from_secs(10),
+            tls: None,
         }
     }
 }
@@ -36,17 +41,21 @@ impl Default for ChannelSettings {
 /// A lazily connected channel to `uri` (e.g. `http://identity:50051`): the caller starts even
 /// when the other service is not up yet, and reconnects by itself.
 pub fn channel(uri: &str, settings: ChannelSettings) -> Result<Channel, tonic::transport::Error> {
-    Ok(endpoint(uri, settings)?.connect_lazy())
+    Ok(endpoint(uri, &settings)?.connect_lazy())
 }
 
-fn endpoint(uri: &str, settings: ChannelSettings) -> Result<Endpoint, tonic::transport::Error> {
-    Ok(Endpoint::from_shared(uri.to_owned())?
+fn endpoint(uri: &str, settings: &ChannelSettings) -> Result<Endpoint, tonic::transport::Error> {
+    let endpoint = Endpoint::from_shared(uri.to_owned())?
         .connect_timeout(settings.connect_timeout)
         .timeout(settings.request_timeout)
         .tcp_nodelay(true)
         .http2_keep_alive_interval(Duration::from_secs(30))
         .keep_alive_timeout(Duration::from_secs(10))
-        .keep_alive_while_idle(true))
+        .keep_alive_while_idle(true);
+    match &settings.tls {
+        Some(tls) => endpoint.tls_config(tls.clone()),
+        None => Ok(endpoint),
+    }
 }
 
 /// How often a balanced channel looks its host name up again.
@@ -70,8 +79,13 @@ pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Cha
                             return; // every clone of the channel is gone
                         }
                     }
+                    let scheme = if settings.tls.is_some() {
+                        "https"
+                    } else {
+                        "http"
+                    };
                     for new in found.difference(&known) {
-                        let Ok(endpoint) = endpoint(&format!("http://{new}"), settings) else {
+                        let Ok(endpoint) = endpoint(&format!("{scheme}://{new}"), &settings) else {
                             continue;
                         };
                         if changes.send(Change::Insert(*new, endpoint)).await.is_err() {
@@ -93,16 +107,22 @@ pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Cha
 
 /// A balanced channel to identity at `url` and the interceptor that presents this service's
 /// credential; errors name the setting at fault.
-pub fn identity_link(url: &str, service_token: &str) -> anyhow::Result<(Channel, Forward)> {
-    service_link("TESSERA_IDENTITY_URL", url, service_token)
+pub fn identity_link(
+    url: &str,
+    service_token: &str,
+    tls: Option<&ClientTls>,
+) -> anyhow::Result<(Channel, Forward)> {
+    service_link("TESSERA_IDENTITY_URL", url, service_token, tls)
 }
 
 /// A balanced channel to the Tessera service at `url` (configured by `setting`) and the
 /// interceptor that presents this service's credential; errors name the setting at fault.
+/// An `https://` URL needs `tls` (TESSERA_TLS_CA_FILE).
 pub fn service_link(
     setting: &str,
     url: &str,
     service_token: &str,
+    tls: Option<&ClientTls>,
 ) -> anyhow::Result<(Channel, Forward)> {
     let uri: http::Uri = url
         .parse()
@@ -110,8 +130,20 @@ pub fn service_link(
     let host = uri
         .host()
         .ok_or_else(|| anyhow::anyhow!("configuration error: {setting}: no host"))?;
-    let port = uri.port_u16().unwrap_or(80);
-    let channel = balanced_channel(host, port, ChannelSettings::default());
+    let https = uri.scheme_str() == Some("https");
+    let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
+    let tls = match (https, tls) {
+        (true, Some(tls)) => Some(tls.for_host(host)),
+        (true, None) => anyhow::bail!(
+            "configuration error: {setting}: an https:// URL needs TESSERA_TLS_CA_FILE"
+        ),
+        (false, _) => None,
+    };
+    let settings = ChannelSettings {
+        tls,
+        ..ChannelSettings::default()
+    };
+    let channel = balanced_channel(host, port, settings);
     let forward = Forward::bearer(service_token).map_err(|_| {
         anyhow::anyhow!("configuration error: TESSERA_SERVICE_TOKEN: not valid metadata")
     })?;

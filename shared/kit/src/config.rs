@@ -4,6 +4,7 @@
 //! process before anything starts, with one line that names the variable.
 
 use std::net::IpAddr;
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -71,6 +72,30 @@ pub struct CommonConfig {
     /// Port serving Prometheus metrics at /metrics (on TESSERA_GRPC_HOST). Unset: no endpoint.
     #[arg(long, env = "TESSERA_METRICS_PORT", value_parser = parse_port)]
     pub metrics_port: Option<u16>,
+
+    /// CA certificates (PEM) the database server's certificate must chain to, for
+    /// `sslmode=verify-ca` or `verify-full` in DATABASE_URL when it names no `sslrootcert`.
+    #[arg(long, env = "TESSERA_DB_CA_FILE")]
+    pub db_ca_file: Option<PathBuf>,
+
+    /// Serve gRPC over TLS with this certificate chain (PEM, leaf first); a renewed file is
+    /// served to the next connection without a restart. Needs TESSERA_TLS_KEY_FILE.
+    #[arg(long, env = "TESSERA_TLS_CERT_FILE", requires = "tls_key_file")]
+    pub tls_cert_file: Option<PathBuf>,
+
+    /// The private key (PEM) of TESSERA_TLS_CERT_FILE.
+    #[arg(long, env = "TESSERA_TLS_KEY_FILE", requires = "tls_cert_file")]
+    pub tls_key_file: Option<PathBuf>,
+
+    /// CA certificates (PEM) whose client certificates the server accepts. Internal RPCs then
+    /// require a client certificate besides the service credential (mutual TLS).
+    #[arg(long, env = "TESSERA_TLS_CLIENT_CA_FILE", requires = "tls_cert_file")]
+    pub tls_client_ca_file: Option<PathBuf>,
+
+    /// CA certificates (PEM) other Tessera services' certificates must chain to, for https://
+    /// service URLs; this service presents TESSERA_TLS_CERT_FILE to them when it has one.
+    #[arg(long, env = "TESSERA_TLS_CA_FILE")]
+    pub tls_ca_file: Option<PathBuf>,
 
     /// Role every connection switches to at start (PostgreSQL `role` startup parameter), when
     /// the login user is a member of the service's least-privilege role rather than that role.
@@ -146,8 +171,10 @@ impl DatabaseUrl {
         if !(raw.starts_with("postgres://") || raw.starts_with("postgresql://")) {
             return Err("expected a postgres:// or postgresql:// URL".into());
         }
+        // tokio-postgres does not know every sslmode, nor sslrootcert: those are ours.
+        let split = crate::tls::postgres::split_url(raw)?;
         // The parser's message never contains the password, but keep ours generic anyway.
-        tokio_postgres::Config::from_str(raw)
+        tokio_postgres::Config::from_str(&split.url)
             .map_err(|e| format!("not a valid PostgreSQL URL ({})", redact(&e.to_string())))?;
         Ok(Self(SecretString::from(raw.to_owned())))
     }
@@ -159,7 +186,10 @@ impl DatabaseUrl {
 
     /// Host, port and database, safe to log.
     pub fn describe(&self) -> String {
-        match tokio_postgres::Config::from_str(self.expose()) {
+        let url = crate::tls::postgres::split_url(self.expose())
+            .map(|split| split.url)
+            .unwrap_or_default();
+        match tokio_postgres::Config::from_str(&url) {
             Ok(cfg) => {
                 let host = cfg
                     .get_hosts()

@@ -17,12 +17,14 @@ pub mod metrics;
 pub mod migrate;
 pub mod notify;
 pub mod paging;
+pub mod probe;
 pub mod ratelimit;
 mod rpc_layer;
 pub mod runner;
 pub mod server;
 pub mod telemetry;
 pub mod text;
+pub mod tls;
 
 pub use config::CommonConfig;
 pub use db::{Db, DbError};

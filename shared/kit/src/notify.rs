@@ -213,7 +213,10 @@ async fn listen(
     wanted: &mut mpsc::UnboundedReceiver<String>,
 ) -> Result<(), String> {
     let pg = settings.pg_config().map_err(|e| e.to_string())?;
-    let (client, mut connection) = crate::db::connect_raw(&pg).await?;
+    let tls = settings.tls()?;
+    let (client, mut connection) = crate::db::connect_raw(&pg, &tls)
+        .await
+        .map_err(|e| e.to_string())?;
     let (messages_tx, mut messages) = mpsc::unbounded_channel();
     // The connection must be polled for the client's queries to run and notifications to
     // arrive; it ends (closing `messages`) when the connection fails.

@@ -21,12 +21,19 @@ pub struct Cli<A: Args> {
     service: A,
 }
 
-#[derive(Debug, Clone, Copy, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 enum Command {
     /// Serve gRPC until SIGTERM or SIGINT (the default).
     Serve,
     /// Apply this service's database migrations, then exit (a Kubernetes migration step).
     Migrate,
+    /// Ask the service running on this host for its health (over TLS when it serves TLS) and
+    /// exit 0 when it is SERVING: a Kubernetes exec probe.
+    Probe {
+        /// The health name to ask about: empty for the whole server, `liveness` for liveness.
+        #[arg(long, default_value = "")]
+        health: String,
+    },
 }
 
 /// A service without settings of its own.
@@ -54,6 +61,9 @@ where
             return ExitCode::FAILURE;
         }
     };
+    if let Some(Command::Probe { health }) = &cli.command {
+        return runtime.block_on(probe(&spec, &cli.common, health));
+    }
     runtime.block_on(async move {
         let service_name = format!("tessera-{}", spec.name);
         let _telemetry = match telemetry::init(
@@ -68,8 +78,9 @@ where
                 return ExitCode::from(2);
             }
         };
-        let result = match cli.command.unwrap_or(Command::Serve) {
+        let result = match cli.command.clone().unwrap_or(Command::Serve) {
             Command::Migrate => migrate(&spec, &cli.common).await,
+            Command::Probe { .. } => unreachable!("answered before telemetry starts"),
             Command::Serve => {
                 let service = cli.service;
                 match server::bind(&cli.common, &spec).await {
@@ -96,6 +107,29 @@ where
             }
         }
     })
+}
+
+/// One line, and exit 0 only when SERVING (no logs: probes' output is kept by the kubelet).
+async fn probe(spec: &ServiceSpec, common: &CommonConfig, health: &str) -> ExitCode {
+    match crate::probe::check(common, spec, health).await {
+        Ok(status) => {
+            println!(
+                "tessera-{} {:?}: {}",
+                spec.name,
+                health,
+                status.as_str_name()
+            );
+            if status == tonic_health::pb::health_check_response::ServingStatus::Serving {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(err) => {
+            eprintln!("tessera-{}: probe failed: {err:#}", spec.name);
+            ExitCode::FAILURE
+        }
+    }
 }
 
 async fn migrate(spec: &ServiceSpec, common: &CommonConfig) -> anyhow::Result<()> {

@@ -55,6 +55,11 @@ impl RunningBinary {
         self.child.id()
     }
 
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
     /// `http://127.0.0.1:<port>`.
     pub fn uri(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
@@ -267,4 +272,22 @@ macro_rules! binary_tests {
             $crate::probes::check_probes($binary, deployment).await;
         }
     };
+}
+
+/// Another service's binary from this build (`tessera-identity`, ...), beside the test
+/// binaries' folder: a test of one service that needs another's real process.
+pub fn sibling(name: &str) -> String {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    // target/<profile>/deps/<test> -> target/<profile>/<name>
+    let path = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .map(|profile| profile.join(name))
+        .expect("the build folder");
+    assert!(
+        path.is_file(),
+        "{} is not built: build every binary first (cargo build --bins)",
+        path.display()
+    );
+    path.display().to_string()
 }

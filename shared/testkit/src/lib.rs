@@ -15,6 +15,7 @@ pub mod proxy;
 pub mod schema;
 pub mod service;
 pub mod suite;
+pub mod tls;
 pub mod vault;
 
 pub use db::TestDb;

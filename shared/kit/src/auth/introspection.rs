@@ -84,13 +84,13 @@ impl Authenticator {
         authenticator
     }
 
-    /// Connects (lazily) to identity at `identity_url` with `service_token`.
+    /// Connects (lazily) to identity at `identity_url` (plaintext) with `service_token`.
     pub fn connect(
         identity_url: &str,
         service_token: &str,
         shutdown: CancellationToken,
     ) -> anyhow::Result<Self> {
-        let (channel, forward) = client::identity_link(identity_url, service_token)?;
+        let (channel, forward) = client::identity_link(identity_url, service_token, None)?;
         Ok(Self::start(channel, forward, shutdown))
     }
 

@@ -94,6 +94,8 @@ struct Policy {
     credentials: ServiceCredentials,
     operators: ServiceCredentials,
     resolver: Option<SharedResolver>,
+    /// Services must also present a verified client certificate (mutual TLS).
+    service_certificates: bool,
 }
 
 impl AuthLayer {
@@ -114,8 +116,18 @@ impl AuthLayer {
                 credentials,
                 operators,
                 resolver,
+                service_certificates: false,
             }),
         }
+    }
+
+    /// Also demands a verified TLS client certificate of callers using a service credential
+    /// (the server asks for them: `TESSERA_TLS_CLIENT_CA_FILE`).
+    pub fn with_service_certificates(mut self, required: bool) -> Self {
+        if let Some(policy) = Arc::get_mut(&mut self.inner) {
+            policy.service_certificates = required;
+        }
+        self
     }
 }
 
@@ -153,6 +165,7 @@ impl Policy {
         &self,
         requirement: Requirement,
         headers: &http::HeaderMap,
+        certified: bool,
     ) -> Result<Option<Caller>, Status> {
         let mut values = headers.get_all("authorization").iter();
         let value = values.next();
@@ -188,6 +201,12 @@ impl Policy {
             return self.admit_operator(token).await;
         }
         let service = self.credentials.service_for(token);
+        if service.is_some() && self.service_certificates && !certified {
+            return Err(error::unauthenticated(
+                "CLIENT_CERTIFICATE_REQUIRED",
+                "service credentials must come over mutual TLS: present this service's client certificate",
+            ));
+        }
         match (requirement, service) {
             (Requirement::Service, Some(name)) => Ok(Some(Caller::Service(ServiceCaller { name }))),
             (Requirement::Service, None) => match self.resolve(token).await {
@@ -279,8 +298,12 @@ where
             return Box::pin(inner.call(request));
         }
         let policy = self.policy.clone();
+        let certified = crate::tls::server::client_certified(request.extensions());
         Box::pin(async move {
-            match policy.admit(requirement, request.headers()).await {
+            match policy
+                .admit(requirement, request.headers(), certified)
+                .await
+            {
                 Ok(caller) => {
                     if let Some(caller) = caller {
                         let span = tracing::Span::current();
@@ -371,6 +394,7 @@ mod tests {
             credentials: ServiceCredentials::default(),
             operators: ServiceCredentials::default(),
             resolver: None,
+            service_certificates: false,
         };
         assert_eq!(
             policy.requirement("/grpc.health.v1.Health/Check"),

@@ -10,6 +10,7 @@
 mod error;
 mod prepared;
 
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
@@ -18,12 +19,15 @@ use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfi
 use diesel_async::{AnsiTransactionManager, AsyncPgConnection, TransactionManager};
 use futures::FutureExt;
 pub use scoped_futures::{ScopedBoxFuture, ScopedFutureExt};
+use tokio_postgres::tls::MakeTlsConnect;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub use error::DbError;
 pub use prepared::{Prepared, prepared};
 
 use crate::config::{CommonConfig, DatabaseUrl};
 use crate::metrics::Metrics;
+use crate::tls::postgres::{PgTls, SslMode, split_url, tls_failure};
 
 /// How a pooled connection is set up.
 #[derive(Debug, Clone)]
@@ -44,6 +48,8 @@ pub struct DbSettings {
     pub statement_timeout: Duration,
     /// Role to switch to on connect, if any.
     pub role: Option<String>,
+    /// The CA for `sslmode=verify-ca`/`verify-full` when the URL names no `sslrootcert`.
+    pub ca_file: Option<PathBuf>,
 }
 
 impl DbSettings {
@@ -58,13 +64,24 @@ impl DbSettings {
             connect_timeout: config.db_connect_timeout,
             statement_timeout: config.db_statement_timeout,
             role: config.db_role.clone(),
+            ca_file: config.db_ca_file.clone(),
         }
+    }
+
+    /// How connections use TLS: the URL's `sslmode` with its CA (or `TESSERA_DB_CA_FILE`).
+    pub fn tls(&self) -> Result<PgTls, String> {
+        let split = split_url(self.url.expose())?;
+        PgTls::new(
+            split.mode,
+            split.root_cert.as_deref().or(self.ca_file.as_deref()),
+        )
     }
 
     /// The tokio-postgres configuration these settings describe.
     pub fn pg_config(&self) -> Result<tokio_postgres::Config, DbError> {
-        let mut pg = tokio_postgres::Config::from_str(self.url.expose())
-            .map_err(|_| DbError::Unavailable("the database URL cannot be parsed".into()))?;
+        let unparsable = || DbError::Unavailable("the database URL cannot be parsed".into());
+        let split = split_url(self.url.expose()).map_err(|_| unparsable())?;
+        let mut pg = tokio_postgres::Config::from_str(&split.url).map_err(|_| unparsable())?;
         let mut options = format!(
             "-c search_path={} -c statement_timeout={} -c lock_timeout={}",
             self.schema,
@@ -86,29 +103,92 @@ impl DbSettings {
 /// Opens one connection with the service's settings (outside the pool: migrations, tests).
 pub async fn connect(settings: &DbSettings) -> Result<AsyncPgConnection, DbError> {
     let pg = settings.pg_config()?;
-    connect_with(&pg).await.map_err(DbError::Unavailable)
+    let tls = settings.tls().map_err(DbError::Unavailable)?;
+    connect_with(&pg, &tls)
+        .await
+        .map_err(|e| DbError::Unavailable(e.to_string()))
 }
 
-async fn connect_with(pg: &tokio_postgres::Config) -> Result<AsyncPgConnection, String> {
-    let (client, connection) = connect_raw(pg).await?;
+/// Why a connection could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConnectFailure {
+    /// Worth another try: the server is down, starting or overloaded.
+    #[error("{0}")]
+    Unreachable(String),
+    /// Another try will not help: TLS or authentication refused, or settings that cannot work.
+    #[error("{0}")]
+    Misconfigured(String),
+}
+
+/// Opens and closes one connection, telling a passing outage from a setting that can never
+/// work (start-up gives up at once on the latter, naming it).
+pub async fn check(settings: &DbSettings) -> Result<(), ConnectFailure> {
+    let pg = settings
+        .pg_config()
+        .map_err(|e| ConnectFailure::Misconfigured(e.to_string()))?;
+    let tls = settings.tls().map_err(ConnectFailure::Misconfigured)?;
+    let (client, connection) = connect_raw(&pg, &tls).await?;
+    drop(client);
+    let _ = connection.await;
+    Ok(())
+}
+
+async fn connect_with(
+    pg: &tokio_postgres::Config,
+    tls: &PgTls,
+) -> Result<AsyncPgConnection, ConnectFailure> {
+    let (client, connection) = connect_raw(pg, tls).await?;
     AsyncPgConnection::try_from_client_and_connection(client, connection)
         .await
-        .map_err(|e| format!("connection setup failed: {e}"))
+        .map_err(|e| ConnectFailure::Unreachable(format!("connection setup failed: {e}")))
 }
+
+/// The stream under a connection: TLS or plain, as negotiated.
+type TlsStream = <MakeRustlsConnect as MakeTlsConnect<tokio_postgres::Socket>>::Stream;
 
 /// A raw tokio-postgres connection that the caller drives (the LISTEN connection).
 pub(crate) async fn connect_raw(
     pg: &tokio_postgres::Config,
+    tls: &PgTls,
 ) -> Result<
     (
         tokio_postgres::Client,
-        tokio_postgres::Connection<tokio_postgres::Socket, tokio_postgres::tls::NoTlsStream>,
+        tokio_postgres::Connection<tokio_postgres::Socket, TlsStream>,
     ),
-    String,
+    ConnectFailure,
 > {
-    pg.connect(tokio_postgres::NoTls)
+    let mut pg = pg.clone();
+    tls.apply(&mut pg);
+    pg.connect(tls.connector())
         .await
-        .map_err(|e| describe_connect_error(&e))
+        .map_err(|e| classify(&e, tls))
+}
+
+/// Sorts a connect error into retry or give up, with a hint where one helps.
+fn classify(err: &tokio_postgres::Error, tls: &PgTls) -> ConnectFailure {
+    let message = describe_connect_error(err);
+    let mode = tls.mode().as_str();
+    if let Some(tls_error) = tls_failure(err) {
+        return ConnectFailure::Misconfigured(format!(
+            "TLS with the database failed (sslmode={mode}): {tls_error}"
+        ));
+    }
+    let Some(db) = err.as_db_error() else {
+        return ConnectFailure::Unreachable(message);
+    };
+    // 28000 (no pg_hba.conf entry / rejected) and 28P01 (wrong password): settings, not luck.
+    let code = db.code().code();
+    if code == "28000" || code == "28P01" {
+        let hint = if tls.mode() == SslMode::Disable && db.message().contains("no encryption") {
+            " (the server requires TLS: set sslmode=require or stricter in DATABASE_URL)"
+        } else {
+            ""
+        };
+        return ConnectFailure::Misconfigured(format!(
+            "the database refused the connection: {message}{hint}"
+        ));
+    }
+    ConnectFailure::Unreachable(message)
 }
 
 /// A connect error without anything from the URL (tokio-postgres never prints the password,
@@ -129,6 +209,8 @@ fn describe_connect_error(err: &tokio_postgres::Error) -> String {
 pub struct Db {
     pool: Pool<AsyncPgConnection>,
     metrics: Option<Metrics>,
+    /// For cancelling statements over the same kind of connection.
+    tls: PgTls,
 }
 
 impl std::fmt::Debug for Db {
@@ -143,13 +225,15 @@ impl Db {
     /// Builds the pool. No connection is opened until one is needed.
     pub fn new(settings: &DbSettings) -> Result<Self, DbError> {
         let pg = settings.pg_config()?;
+        let tls = settings.tls().map_err(DbError::Unavailable)?;
+        let setup_tls = tls.clone();
         let mut manager_config = ManagerConfig::<AsyncPgConnection>::default();
         manager_config.custom_setup = Box::new(move |_url| {
-            let pg = pg.clone();
+            let (pg, tls) = (pg.clone(), setup_tls.clone());
             async move {
-                connect_with(&pg)
+                connect_with(&pg, &tls)
                     .await
-                    .map_err(diesel::ConnectionError::BadConnection)
+                    .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))
             }
             .boxed()
         });
@@ -168,6 +252,7 @@ impl Db {
         Ok(Self {
             pool,
             metrics: None,
+            tls,
         })
     }
 
@@ -235,7 +320,7 @@ impl Db {
     {
         let mut conn = self.conn().await?;
         let conn: &mut AsyncPgConnection = &mut conn;
-        let guard = CancelOnDrop::new(conn.cancel_token());
+        let guard = CancelOnDrop::new(conn.cancel_token(), self.tls.clone());
         AnsiTransactionManager::begin_transaction(conn)
             .await
             .map_err(DbError::from)?;
@@ -268,7 +353,7 @@ impl Db {
         let result = async {
             let mut conn = self.conn().await?;
             let conn: &mut AsyncPgConnection = &mut conn;
-            let guard = CancelOnDrop::new(conn.cancel_token());
+            let guard = CancelOnDrop::new(conn.cancel_token(), self.tls.clone());
             let result = op(conn).await;
             guard.disarm();
             result
@@ -336,11 +421,11 @@ impl TransactionError for DbError {
 }
 
 /// Cancels the running statement on the server if dropped before `disarm`.
-struct CancelOnDrop(Option<tokio_postgres::CancelToken>);
+struct CancelOnDrop(Option<(tokio_postgres::CancelToken, PgTls)>);
 
 impl CancelOnDrop {
-    fn new(token: tokio_postgres::CancelToken) -> Self {
-        Self(Some(token))
+    fn new(token: tokio_postgres::CancelToken, tls: PgTls) -> Self {
+        Self(Some((token, tls)))
     }
 
     fn disarm(mut self) {
@@ -350,10 +435,12 @@ impl CancelOnDrop {
 
 impl Drop for CancelOnDrop {
     fn drop(&mut self) {
-        let Some(token) = self.0.take() else { return };
+        let Some((token, tls)) = self.0.take() else {
+            return;
+        };
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             runtime.spawn(async move {
-                if let Err(err) = token.cancel_query(tokio_postgres::NoTls).await {
+                if let Err(err) = token.cancel_query(tls.connector()).await {
                     tracing::debug!(error = %err, "cancelling an abandoned statement failed");
                 }
             });

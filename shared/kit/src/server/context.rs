@@ -104,7 +104,8 @@ impl Context {
         let token = self.config.service_token.as_ref().ok_or_else(|| {
             anyhow::anyhow!("configuration error: TESSERA_SERVICE_TOKEN is required with {setting}")
         })?;
-        crate::client::service_link(setting, url, token.expose())
+        let tls = crate::tls::client::from_config(&self.config)?;
+        crate::client::service_link(setting, url, token.expose(), tls.as_ref())
     }
 
     /// This service's outbox, for serving its event stream.
@@ -225,6 +226,7 @@ impl Services {
         &self,
         credentials: crate::auth::ServiceCredentials,
         operators: crate::auth::ServiceCredentials,
+        service_certificates: bool,
     ) -> AuthLayer {
         AuthLayer::new(
             self.access,
@@ -233,6 +235,7 @@ impl Services {
             operators,
             self.resolver.clone(),
         )
+        .with_service_certificates(service_certificates)
     }
 
     /// Checks that every entry of the access policy names a method this binary serves, so a

@@ -24,7 +24,7 @@ use tonic_health::server::HealthReporter;
 pub use context::{Context, Services};
 
 use crate::config::CommonConfig;
-use crate::db::{Db, DbSettings};
+use crate::db::{ConnectFailure, Db, DbSettings};
 use crate::metrics::Metrics;
 use crate::notify::Notifier;
 use crate::rpc_layer::RpcLayer;
@@ -118,6 +118,11 @@ where
     } = listeners;
     let local_addr = listener.local_addr()?;
     let settings = DbSettings::from_config(&config, spec.name, spec.schema);
+    settings
+        .tls()
+        .map_err(|e| anyhow::anyhow!("configuration error: DATABASE_URL: {e}"))?;
+    let client_tls = crate::tls::client::from_config(&config)?;
+    let server_tls = server_tls(&config)?;
     let metrics = Metrics::new(
         &format!("tessera-{}", spec.name),
         config.otlp_endpoint.as_deref(),
@@ -125,7 +130,11 @@ where
     let db = Db::new(&settings)?.with_metrics(metrics.clone());
     let shutdown_token = CancellationToken::new();
     let identity = match (&config.identity_url, &config.service_token) {
-        (Some(url), Some(token)) => Some(crate::client::identity_link(url, token.expose())?),
+        (Some(url), Some(token)) => Some(crate::client::identity_link(
+            url,
+            token.expose(),
+            client_tls.as_ref(),
+        )?),
         (Some(_), None) => anyhow::bail!(
             "configuration error: TESSERA_SERVICE_TOKEN is required with TESSERA_IDENTITY_URL"
         ),
@@ -194,6 +203,7 @@ where
         .layer(services.auth_layer(
             config.internal_credentials.clone(),
             config.operator_credentials.clone(),
+            config.tls_client_ca_file.is_some(),
         ));
     let router = tonic::transport::Server::builder()
         .http2_keepalive_interval(Some(Duration::from_secs(30)))
@@ -211,12 +221,20 @@ where
         )
         .add_service(reflection_v1.max_decoding_message_size(max_message))
         .add_service(reflection_v1alpha.max_decoding_message_size(max_message));
-    let incoming = TcpIncoming::from(listener)
-        .with_nodelay(Some(true))
-        .with_keepalive(Some(Duration::from_secs(60)));
-    let mut server = tokio::spawn(
-        router.serve_with_incoming_shutdown(incoming, drain.clone().cancelled_owned()),
-    );
+    let mut server = match server_tls {
+        Some(acceptor) => tokio::spawn(router.serve_with_incoming_shutdown(
+            crate::tls::server::incoming(listener, acceptor),
+            drain.clone().cancelled_owned(),
+        )),
+        None => {
+            let incoming = TcpIncoming::from(listener)
+                .with_nodelay(Some(true))
+                .with_keepalive(Some(Duration::from_secs(60)));
+            tokio::spawn(
+                router.serve_with_incoming_shutdown(incoming, drain.clone().cancelled_owned()),
+            )
+        }
+    };
     tracing::info!(service = spec.name, %local_addr, "listening; not serving until the database is ready");
 
     tokio::pin!(shutdown);
@@ -302,7 +320,17 @@ async fn start(
 ) -> anyhow::Result<()> {
     let deadline = Instant::now() + config.db_startup_timeout;
     loop {
-        match db.ping().await {
+        let reached = match crate::db::check(settings).await {
+            Ok(()) => db.ping().await.map_err(|e| e.to_string()),
+            Err(ConnectFailure::Misconfigured(why)) => {
+                anyhow::bail!(
+                    "configuration error: DATABASE_URL ({}): {why}",
+                    config.database_url.describe()
+                );
+            }
+            Err(ConnectFailure::Unreachable(why)) => Err(why),
+        };
+        match reached {
             Ok(()) => break,
             Err(err) if Instant::now() >= deadline => {
                 anyhow::bail!(
@@ -326,6 +354,21 @@ async fn start(
         tracing::info!(schema = spec.schema, applied = ?applied, "applied migrations");
     }
     Ok(())
+}
+
+/// The TLS acceptor `config` asks for: none without TESSERA_TLS_CERT_FILE.
+fn server_tls(config: &CommonConfig) -> anyhow::Result<Option<tokio_rustls::TlsAcceptor>> {
+    let (Some(cert), Some(key)) = (&config.tls_cert_file, &config.tls_key_file) else {
+        return Ok(None);
+    };
+    let files = crate::tls::server::ServerTlsFiles {
+        cert: cert.clone(),
+        key: key.clone(),
+        client_ca: config.tls_client_ca_file.clone(),
+    };
+    crate::tls::server::acceptor(&files)
+        .map(Some)
+        .map_err(|e| anyhow::anyhow!("configuration error: TESSERA_TLS_CERT_FILE: {e}"))
 }
 
 /// Flips health with the database's reachability until shutdown.
