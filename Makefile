@@ -16,7 +16,7 @@ BENCH_ARGS ?= --concurrency 32 --duration 10s
 # Most tests wait on PostgreSQL and the network, not the CPU.
 TEST_THREADS ?= 8
 
-.PHONY: help run test lint fmt build bench bench-storage schema sdk proto-release mutants db-start db-stop db-url clean-db tools
+.PHONY: help run test lint fmt build bench bench-storage schema sdk proto-release backup restore mutants db-start db-stop db-url clean-db tools
 
 help:
 	@echo "make run     start PostgreSQL (private cluster unless DATABASE_URL is set) and the four services"
@@ -29,6 +29,8 @@ help:
 	@echo "make sdk     regenerate the Python and TypeScript SDKs from proto/ (commit the result)"
 	@echo "make proto-release   take today's contracts as the released ones buf breaking compares with"
 	@echo "make mutants mutation testing of the security and concurrency modules (slow; see TESTING.md)"
+	@echo "make backup  back every schema of make run's database up into .tessera/backups (newest 7 kept)"
+	@echo "make restore [BACKUP=<stamp>]   restore the newest (or that) backup into a new database"
 	@echo "make db-start / db-stop / db-url   manage the private cluster"
 
 run:
@@ -39,7 +41,7 @@ run:
 test: $(PYTEST) $(BUF) $(SDK_NODE)
 	@scripts/with-storage.sh scripts/with-db.sh $(CARGO) nextest run --workspace --all-targets --no-fail-fast --test-threads $(TEST_THREADS)
 	$(PYTEST) -q -p no:asyncio deploy/tests proto/tests
-	@scripts/with-db.sh scripts/sdk-tests.sh
+	@scripts/with-db.sh scripts/live-tests.sh
 
 lint: $(BUF) $(PYTEST) $(SDK_NODE)
 	$(CARGO) fmt --all --check
@@ -75,6 +77,12 @@ sdk: $(PYTEST) $(SDK_NODE)
 # The contracts `buf breaking` guards: run when cutting a release, after a reviewed change.
 proto-release: $(BUF)
 	cd proto && ../$(BUF) build --exclude-source-info -o released.binpb
+
+# pg_dump per schema as the read-only role tessera_backup; see README, Operations.
+backup:
+	@scripts/with-db.sh scripts/backup.sh
+restore:
+	@scripts/with-db.sh scripts/restore.sh $(BACKUP)
 
 db-start:
 	@scripts/dev-db.sh start

@@ -11,12 +11,12 @@ cd "$root"
 
 : "${DATABASE_URL:?DATABASE_URL must be set (make run sets it)}"
 # The suite's own database on the server (created on first run), unless the URL names one.
-url=$DATABASE_URL
-if [[ "$url" =~ ^(postgres(ql)?://[^/?]+)/postgres(\?.*)?$ ]]; then
-  server=${BASH_REMATCH[1]}
-  exists=$(psql "$url" -Atc "SELECT 1 FROM pg_database WHERE datname = 'tessera'" 2>/dev/null || true)
-  [[ "$exists" == 1 ]] || psql "$url" -qc "CREATE DATABASE tessera" >/dev/null
-  url="$server/tessera${BASH_REMATCH[3]}"
+# shellcheck source=scripts/suite-db.sh
+source scripts/suite-db.sh
+url=$(suite_url "$DATABASE_URL")
+if [[ "$url" != "$DATABASE_URL" ]]; then
+  exists=$(psql "$DATABASE_URL" -Atc "SELECT 1 FROM pg_database WHERE datname = 'tessera'" 2>/dev/null || true)
+  [[ "$exists" == 1 ]] || psql "$DATABASE_URL" -qc "CREATE DATABASE tessera" >/dev/null
 fi
 
 # On the private cluster each service runs as its own least-privilege role, as deployed.

@@ -45,10 +45,16 @@ def objects(request):
     return request.param, render(request.param)
 
 
+# Custom resources kubernetes-validate has no schema for; checked by their own tests below.
+CUSTOM_GROUPS = ("cert-manager.io/",)
+
+
 def test_every_object_validates_against_the_kubernetes_schema(objects):
     overlay, docs = objects
     assert docs, f"{overlay} rendered nothing"
     for doc in docs:
+        if doc["apiVersion"].startswith(CUSTOM_GROUPS):
+            continue
         kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
 
 
@@ -94,10 +100,17 @@ def test_probes_ports_and_services_agree(objects):
         env = {e["name"]: e.get("value") for e in container["env"]}
         assert env["TESSERA_GRPC_PORT"] == str(port)
         assert container["ports"][0]["containerPort"] == port
-        for probe in ["startupProbe", "readinessProbe", "livenessProbe"]:
-            assert container[probe]["grpc"]["port"] == port, f"{name} {probe} port"
-        assert container["readinessProbe"]["grpc"]["service"] == ""
-        assert container["livenessProbe"]["grpc"]["service"] == "liveness"
+        if overlay == "prod":
+            # TLS: exec probes run the binary's own TLS health check.
+            for probe in ["startupProbe", "readinessProbe"]:
+                assert container[probe]["exec"]["command"] == ["/usr/local/bin/tessera-service", "probe"]
+            assert container["livenessProbe"]["exec"]["command"][-2:] == ["--health", "liveness"]
+            assert all("grpc" not in container[p] for p in ["startupProbe", "readinessProbe", "livenessProbe"])
+        else:
+            for probe in ["startupProbe", "readinessProbe", "livenessProbe"]:
+                assert container[probe]["grpc"]["port"] == port, f"{name} {probe} port"
+            assert container["readinessProbe"]["grpc"]["service"] == ""
+            assert container["livenessProbe"]["grpc"]["service"] == "liveness"
         assert pod["initContainers"][0]["args"] == ["migrate"]
         security = container["securityContext"]
         assert security["readOnlyRootFilesystem"] and not security["allowPrivilegeEscalation"]
@@ -167,3 +180,60 @@ def test_compose_runs_every_service_as_its_role():
         assert spec["environment"]["TESSERA_GRPC_PORT"] == str(port)
         reads, _ = binary_env(service)
         assert set(spec["environment"]) <= reads
+
+
+def test_prod_serves_and_calls_over_tls_with_renewed_certificates(objects):
+    overlay, docs = objects
+    if overlay != "prod":
+        return
+    certificates = {d["spec"]["secretName"]: d for d in docs if d["kind"] == "Certificate"}
+    issuers = {d["metadata"]["name"] for d in docs if d["kind"] == "Issuer"}
+    for name in SERVICES:
+        pod = deployments(docs)[name]["spec"]["template"]["spec"]
+        container = pod["containers"][0]
+        env = {e["name"]: e.get("value") for e in container["env"]}
+        assert env["TESSERA_TLS_CERT_FILE"] == "/tls/tls.crt" and env["TESSERA_TLS_KEY_FILE"] == "/tls/tls.key"
+        assert env["TESSERA_TLS_CA_FILE"] == env["TESSERA_TLS_CLIENT_CA_FILE"] == "/tls/ca.crt"
+        for key in ["TESSERA_IDENTITY_URL", "TESSERA_VAULT_STORAGE_URL"]:
+            if key in env:
+                assert env[key].startswith("https://"), f"{name}: {key} is plaintext"
+        assert {"name": "tls", "mountPath": "/tls", "readOnly": True} in container["volumeMounts"]
+        # The Secret volume, not a subPath mount: Kubernetes updates it in place on renewal.
+        volume = next(v for v in pod["volumes"] if v["name"] == "tls")
+        secret = volume["secret"]["secretName"]
+        certificate = certificates[secret]["spec"]
+        assert name in certificate["dnsNames"] and f"{name}.tessera.svc" in certificate["dnsNames"]
+        assert set(certificate["usages"]) == {"server auth", "client auth"}
+        assert certificate["issuerRef"]["name"] in issuers
+        assert certificate["renewBefore"] and certificate["privateKey"]["rotationPolicy"] == "Always"
+
+
+def test_every_schema_is_backed_up_daily_as_the_read_only_role(objects):
+    _, docs = objects
+    jobs = {d["spec"]["jobTemplate"]["spec"]["template"]["metadata"]["labels"]["tessera.dev/schema"]: d
+            for d in docs if d["kind"] == "CronJob"}
+    assert set(jobs) == {"identity", "vault", "messaging", "intelligence"}
+    configmaps = {d["metadata"]["name"]: d for d in docs if d["kind"] == "ConfigMap"}
+    claims = {d["metadata"]["name"] for d in docs if d["kind"] == "PersistentVolumeClaim"}
+    schedules = set()
+    for schema, job in jobs.items():
+        spec = job["spec"]
+        minute, hour, *rest = spec["schedule"].split()
+        assert rest == ["*", "*", "*"], f"{schema}: daily"
+        schedules.add((hour, minute))
+        assert spec["concurrencyPolicy"] == "Forbid"
+        pod = spec["jobTemplate"]["spec"]["template"]["spec"]
+        container = pod["containers"][0]
+        assert container["command"] == ["sh", "/scripts/backup.sh", schema]
+        env = {e["name"]: e for e in container["env"]}
+        assert env["DATABASE_URL"]["valueFrom"]["secretKeyRef"]["name"] == "tessera-db-backup"
+        assert env["TESSERA_BACKUP_KEEP"]["value"] == "7"
+        volumes = {v["name"]: v for v in pod["volumes"]}
+        assert volumes["backups"]["persistentVolumeClaim"]["claimName"] in claims
+        script = configmaps[volumes["scripts"]["configMap"]["name"]]["data"]["backup.sh"]
+        # The CronJobs run exactly the script `make backup` runs.
+        assert script == (ROOT / "deploy/k8s/base/backup.sh").read_text()
+    assert len(schedules) == 4, "staggered: one schema at a time on the one volume"
+    roles = (ROOT / "deploy/k8s/base/roles.sql").read_text()
+    assert "GRANT pg_read_all_data TO tessera_backup" in roles
+    assert "ALTER ROLE tessera_backup SET default_transaction_read_only = on" in roles

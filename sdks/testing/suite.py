@@ -69,15 +69,20 @@ def _serving(address: str) -> bool:
 class Suite:
     """The four services, each a real process; `stop` and `start` one to test reconnects."""
 
-    def __init__(self, binaries: Path | None = None) -> None:
+    def __init__(self, database: str | None = None, key_ring: str | None = None) -> None:
+        """A fresh database, or the existing `database` on the same server (kept at close);
+        `key_ring` (TESSERA_KEY_RING) must be given again to read secrets sealed earlier."""
         server = os.environ.get("DATABASE_URL")
         if not server:
             raise RuntimeError("DATABASE_URL must name a PostgreSQL server (make test sets it)")
-        self._binaries = binaries or Path(os.environ.get("TESSERA_BINARIES", ROOT / "target/debug"))
+        self._binaries = Path(os.environ.get("TESSERA_BINARIES", ROOT / "target/debug"))
         self._server = server
-        self._db = f"sdk_{secrets.token_hex(6)}"
-        _psql(server, f"CREATE DATABASE {self._db}")
-        self.database_url = _with_database(server, self._db)
+        self._owns_database = database is None
+        self.database = database or f"sdk_{secrets.token_hex(6)}"
+        if self._owns_database:
+            _psql(server, f"CREATE DATABASE {self.database}")
+        self.database_url = _with_database(server, self.database)
+        self.key_ring = key_ring or "sdk1:" + base64.b64encode(secrets.token_bytes(32)).decode()
         self._dir = Path(tempfile.mkdtemp(prefix="tessera-sdk-"))
         (self._dir / "volumes").mkdir()
         self.service_token = "tsvc_sdk_" + secrets.token_hex(16)
@@ -107,7 +112,6 @@ class Suite:
     def _env(self, service: str) -> dict[str, str]:
         token_hash = hashlib.sha256(self.service_token.encode()).hexdigest()
         operator_hash = hashlib.sha256(self.operator_token.encode()).hexdigest()
-        key_ring = "sdk1:" + base64.b64encode(hashlib.sha256(self._db.encode()).digest()).decode()
         env = {
             "PATH": os.environ.get("PATH", ""),
             "DATABASE_URL": self.database_url,
@@ -115,7 +119,7 @@ class Suite:
             "TESSERA_GRPC_PORT": str(self.ports[service]),
             "TESSERA_SHUTDOWN_GRACE": "2s",
             "RUST_LOG": "warn",
-            "TESSERA_KEY_RING": key_ring,
+            "TESSERA_KEY_RING": self.key_ring,
         }
         if service == "identity":
             env["TESSERA_INTERNAL_CREDENTIALS"] = ",".join(
@@ -178,7 +182,8 @@ class Suite:
         for service in list(self._processes):
             self.stop(service)
         shutil.rmtree(self._dir, ignore_errors=True)
-        _psql(self._server, f"DROP DATABASE IF EXISTS {self._db} WITH (FORCE)")
+        if self._owns_database:
+            _psql(self._server, f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
 
 
 def main() -> int:

@@ -11,6 +11,8 @@ DECLARE
     service text;
     object record;
 BEGIN
+    -- Roles belong to the whole server: applications to several databases at once take turns.
+    PERFORM pg_advisory_xact_lock(hashtext('tessera roles.sql'));
     FOREACH service IN ARRAY ARRAY['identity', 'vault', 'messaging', 'intelligence'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tessera_' || service) THEN
             EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT', 'tessera_' || service);
@@ -37,3 +39,25 @@ $roles$;
 
 -- Nobody but administrators creates objects in public.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+
+-- The backup role (pg_dump in the backup CronJobs and `make backup`): reads every schema
+-- (pg_read_all_data) and writes nothing, not even by mistake (read-only transactions).
+DO $backup$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('tessera roles.sql'));
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tessera_backup') THEN
+        CREATE ROLE tessera_backup LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT;
+    END IF;
+    IF NOT pg_has_role('tessera_backup', 'pg_read_all_data', 'MEMBER') THEN
+        GRANT pg_read_all_data TO tessera_backup;
+    END IF;
+    IF NOT EXISTS (
+        SELECT 1 FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+        WHERE r.rolname = 'tessera_backup' AND s.setdatabase = 0
+          AND 'default_transaction_read_only=on' = ANY (s.setconfig)
+    ) THEN
+        ALTER ROLE tessera_backup SET default_transaction_read_only = on;
+    END IF;
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO tessera_backup', current_database());
+END
+$backup$;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The SDKs against the real services: each SDK's own test suite (sdks/testing/suite.py starts
-# the four service binaries on a fresh database of $DATABASE_URL's server), after checking
-# that both install on a clean slate from the registries alone, as the README says.
+# Tests that drive the real service binaries from outside (sdks/testing/suite.py starts the
+# four of them on a fresh database of $DATABASE_URL's server): each SDK's own test suite, after
+# checking that both install on a clean slate from the registries alone, as the README says,
+# and the backup and restore round trip (deploy/live).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -26,3 +27,5 @@ echo "sdk: Python (sync and asyncio)"
 "$venv/bin/pytest" -q sdks/python/tests
 echo "sdk: TypeScript"
 TESSERA_PYTHON="$root/$venv/bin/python" npm test --silent --prefix sdks/typescript
+echo "operations: backup and restore"
+"$venv/bin/pytest" -q -p no:asyncio deploy/live
