@@ -77,28 +77,28 @@ async fn every_hop_speaks_tls_and_a_renewed_certificate_is_served() {
     let path = |p: &Path| p.display().to_string();
 
     let identity_binary = sibling("tessera-identity");
-    let identity = RunningBinary::spawn(
-        &identity_binary,
-        db.url(),
-        &[
-            ("TESSERA_TLS_CERT_FILE", &path(&identity_cert)),
-            ("TESSERA_TLS_KEY_FILE", &path(&identity_key)),
-            ("TESSERA_TLS_CLIENT_CA_FILE", &path(&ca_file)),
-            (
-                "TESSERA_INTERNAL_CREDENTIALS",
-                &format!("messaging:{token_hash},tests:{token_hash}"),
-            ),
-        ],
-    );
+    let credentials = format!("messaging:{token_hash},tests:{token_hash}");
+    let identity_env = [
+        ("TESSERA_TLS_CERT_FILE", path(&identity_cert)),
+        ("TESSERA_TLS_KEY_FILE", path(&identity_key)),
+        ("TESSERA_TLS_CLIENT_CA_FILE", path(&ca_file)),
+        ("TESSERA_INTERNAL_CREDENTIALS", credentials),
+    ];
+    let identity_env: Vec<(&str, &str)> =
+        identity_env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let identity = RunningBinary::spawn(&identity_binary, db.url(), &identity_env);
     let identity_uri = format!("https://localhost:{}", identity.port());
     wait_serving(&identity_uri, &ca_file).await;
+    // messaging's own copy of the CA it trusts for identity: a renewal rewrites it below.
+    let messaging_trust = dir.join("messaging-trust.pem");
+    std::fs::copy(&ca_file, &messaging_trust).expect("messaging's CA");
     let messaging = RunningBinary::spawn(
         env!("CARGO_BIN_EXE_tessera-messaging"),
         db.url(),
         &[
             ("TESSERA_TLS_CERT_FILE", &path(&messaging_cert)),
             ("TESSERA_TLS_KEY_FILE", &path(&messaging_key)),
-            ("TESSERA_TLS_CA_FILE", &path(&ca_file)),
+            ("TESSERA_TLS_CA_FILE", &path(&messaging_trust)),
             ("TESSERA_IDENTITY_URL", &identity_uri),
             ("TESSERA_SERVICE_TOKEN", SERVICE_TOKEN),
         ],
@@ -226,6 +226,46 @@ async fn every_hop_speaks_tls_and_a_renewed_certificate_is_served() {
         &identity_key,
     );
     assert!(ok, "the probe pins the renewed certificate: {said}");
+
+    // messaging's trust is renewed on disk too; identity restarts, so messaging must open a
+    // new connection: with the CA read again, a new user's call goes through.
+    std::fs::copy(renewed.ca_file(), &messaging_trust).expect("renewing messaging's trust");
+    let port = identity.port();
+    identity.signal("TERM");
+    let (code, stderr) = identity.wait(Duration::from_secs(30)).await;
+    assert_eq!(code, Some(0), "{stderr}");
+    let identity =
+        RunningBinary::spawn_on(&identity_binary, db.url(), &port.to_string(), &identity_env);
+    wait_serving(&identity_uri, &renewed.ca_file()).await;
+    let renewed_channel = channel(&identity_uri, &renewed.ca_file(), "localhost", None)
+        .await
+        .expect("TLS to the restarted identity");
+    let second = AccountServiceClient::new(renewed_channel)
+        .create_account(ipb::CreateAccountRequest {
+            email: "renewed@example.com".into(),
+            password: PASSWORD.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("sign up")
+        .into_inner()
+        .session
+        .expect("session")
+        .token;
+    let deadline = Instant::now() + Duration::from_secs(40);
+    loop {
+        let call = DeviceServiceClient::new(to_messaging.clone())
+            .list_devices(authed(&second, pb::ListDevicesRequest::default()))
+            .await;
+        match call {
+            Ok(_) => break,
+            Err(status) => assert!(
+                Instant::now() < deadline,
+                "messaging never trusted the renewed CA: {status:?}"
+            ),
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 
     for binary in [messaging, identity] {
         binary.signal("TERM");

@@ -9,7 +9,7 @@ use std::time::Duration;
 use tonic::metadata::{AsciiMetadataValue, MetadataValue};
 use tonic::service::Interceptor;
 use tonic::transport::channel::Change;
-use tonic::transport::{Channel, ClientTlsConfig, Endpoint};
+use tonic::transport::{Channel, Endpoint};
 use tonic::{Code, Request, Status};
 use tonic_types::StatusExt;
 
@@ -23,9 +23,17 @@ pub struct ChannelSettings {
     pub connect_timeout: Duration,
     /// Any one call, unless the call sets a shorter deadline.
     pub request_timeout: Duration,
-    /// TLS (for `https://` URLs): the server's certificate must name this host and chain to
-    /// the configured CA.
-    pub tls: Option<ClientTlsConfig>,
+    /// TLS (for `https://` URLs).
+    pub tls: Option<TlsTarget>,
+}
+
+/// TLS to one host: its certificate must name `host` and chain to the files' CA.
+#[derive(Debug, Clone)]
+pub struct TlsTarget {
+    /// The CA and the certificate to present, re-read when renewed.
+    pub files: ClientTls,
+    /// The name the server's certificate must carry.
+    pub host: String,
 }
 
 impl Default for ChannelSettings {
@@ -53,7 +61,7 @@ fn endpoint(uri: &str, settings: &ChannelSettings) -> Result<Endpoint, tonic::tr
         .keep_alive_timeout(Duration::from_secs(10))
         .keep_alive_while_idle(true);
     match &settings.tls {
-        Some(tls) => endpoint.tls_config(tls.clone()),
+        Some(tls) => endpoint.tls_config(tls.files.for_host(&tls.host)),
         None => Ok(endpoint),
     }
 }
@@ -65,12 +73,22 @@ pub const DNS_REFRESH: Duration = Duration::from_secs(10);
 /// again every [`DNS_REFRESH`]. Behind a headless Kubernetes Service the name resolves to every
 /// ready pod, so calls are balanced per request; a connection-level balancer (kube-proxy) would
 /// pin each long-lived HTTP/2 connection, and with it every call, to one pod.
-pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Channel {
+pub fn balanced_channel(host: &str, port: u16, mut settings: ChannelSettings) -> Channel {
     let (channel, changes) = Channel::balance_channel::<SocketAddr>(64);
     let host = host.to_owned();
     tokio::spawn(async move {
         let mut known: HashSet<SocketAddr> = HashSet::new();
+        // Set when renewed TLS files await the next successful lookup.
+        let mut rebuild = false;
         loop {
+            // Renewed TLS files (cert-manager rewrote the Secret): every address's connection
+            // is rebuilt with them; calls under way finish on the old one.
+            let renewed = settings.tls.as_ref().and_then(|tls| tls.files.renewed());
+            if let (Some(files), Some(tls)) = (renewed, settings.tls.as_mut()) {
+                tracing::info!(%host, "TLS files renewed: reconnecting with them");
+                tls.files = files;
+                rebuild = true;
+            }
             match tokio::net::lookup_host((host.as_str(), port)).await {
                 Ok(found) => {
                     let found: HashSet<SocketAddr> = found.collect();
@@ -84,7 +102,8 @@ pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Cha
                     } else {
                         "http"
                     };
-                    for new in found.difference(&known) {
+                    // An insert under a known address replaces its endpoint.
+                    for new in found.iter().filter(|a| rebuild || !known.contains(a)) {
                         let Ok(endpoint) = endpoint(&format!("{scheme}://{new}"), &settings) else {
                             continue;
                         };
@@ -93,6 +112,7 @@ pub fn balanced_channel(host: &str, port: u16, settings: ChannelSettings) -> Cha
                         }
                     }
                     known = found;
+                    rebuild = false;
                 }
                 // Keep the last known addresses: a DNS hiccup must not drop healthy pods.
                 Err(err) => {
@@ -133,7 +153,10 @@ pub fn service_link(
     let https = uri.scheme_str() == Some("https");
     let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
     let tls = match (https, tls) {
-        (true, Some(tls)) => Some(tls.for_host(host)),
+        (true, Some(tls)) => Some(TlsTarget {
+            files: tls.clone(),
+            host: host.to_owned(),
+        }),
         (true, None) => anyhow::bail!(
             "configuration error: {setting}: an https:// URL needs TESSERA_TLS_CA_FILE"
         ),

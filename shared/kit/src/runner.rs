@@ -1,5 +1,6 @@
 //! The `main` of every service binary: `serve` (the default) or `migrate`.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -113,7 +114,9 @@ where
 async fn probe(spec: &ServiceSpec, common: &CommonConfig, health: &str) -> ExitCode {
     match crate::probe::check(common, spec, health).await {
         Ok(status) => {
-            println!(
+            // The probe's answer is its output (kubelet keeps it with the probe's result).
+            let _ = writeln!(
+                std::io::stdout().lock(),
                 "tessera-{} {:?}: {}",
                 spec.name,
                 health,

@@ -3,13 +3,17 @@
 //! certificate (`TESSERA_TLS_CERT_FILE`, `TESSERA_TLS_KEY_FILE`) when it has one, for servers
 //! that ask for client certificates (mutual TLS).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use tonic::transport::{Certificate, ClientTlsConfig, Identity};
 
-/// What a service's outgoing TLS channels trust and present.
+/// What a service's outgoing TLS channels trust and present, as read from its files.
 #[derive(Debug, Clone)]
 pub struct ClientTls {
+    ca_file: PathBuf,
+    identity_files: Option<(PathBuf, PathBuf)>,
+    stamps: Vec<(Option<SystemTime>, u64)>,
     ca: Certificate,
     identity: Option<Identity>,
 }
@@ -17,10 +21,13 @@ pub struct ClientTls {
 impl ClientTls {
     /// Reads the CA file and, when given, the certificate and key to present.
     pub fn load(ca: &Path, identity: Option<(&Path, &Path)>) -> Result<Self, String> {
-        // Parsed once here so a bad file fails at start-up, not at the first call.
+        let mut files = vec![ca];
+        files.extend(identity.iter().flat_map(|(cert, key)| [*cert, *key]));
+        let stamps = super::stamps(&files);
+        // Parsed here so a bad file fails at start-up, not at the first call.
         super::read_roots(ca)?;
-        let ca = Certificate::from_pem(read(ca)?);
-        let identity = match identity {
+        let pem = Certificate::from_pem(read(ca)?);
+        let presented = match identity {
             Some((cert, key)) => {
                 super::read_certs(cert)?;
                 super::read_key(key)?;
@@ -28,7 +35,35 @@ impl ClientTls {
             }
             None => None,
         };
-        Ok(Self { ca, identity })
+        Ok(Self {
+            ca_file: ca.to_owned(),
+            identity_files: identity.map(|(cert, key)| (cert.to_owned(), key.to_owned())),
+            stamps,
+            ca: pem,
+            identity: presented,
+        })
+    }
+
+    /// The files read again, when a renewal changed them since (and they load): channels
+    /// rebuild their connections with it, so a renewed CA or client certificate is used
+    /// without a restart.
+    pub fn renewed(&self) -> Option<Self> {
+        let identity = self
+            .identity_files
+            .as_ref()
+            .map(|(cert, key)| (cert.as_path(), key.as_path()));
+        let mut files = vec![self.ca_file.as_path()];
+        files.extend(identity.iter().flat_map(|(cert, key)| [*cert, *key]));
+        if super::stamps(&files) == self.stamps {
+            return None;
+        }
+        match Self::load(&self.ca_file, identity) {
+            Ok(renewed) => Some(renewed),
+            Err(err) => {
+                tracing::warn!(error = %err, "the renewed TLS files do not load yet");
+                None
+            }
+        }
     }
 
     /// tonic's configuration for a channel to `host` (the name its certificate must carry).

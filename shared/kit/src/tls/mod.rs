@@ -9,6 +9,7 @@ pub mod server;
 
 use std::path::Path;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, verify_tls12_signature, verify_tls13_signature};
@@ -19,6 +20,17 @@ use rustls::{DigitallySignedStruct, RootCertStore, SignatureScheme};
 /// The crypto provider every TLS configuration here uses (aws-lc-rs, as the rest of the suite).
 pub fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::aws_lc_rs::default_provider())
+}
+
+/// Modification times and sizes of files: what tells that a renewal rewrote them.
+pub(crate) fn stamps(paths: &[&Path]) -> Vec<(Option<SystemTime>, u64)> {
+    paths
+        .iter()
+        .map(|path| match std::fs::metadata(path) {
+            Ok(meta) => (meta.modified().ok(), meta.len()),
+            Err(_) => (None, 0),
+        })
+        .collect()
 }
 
 /// The certificates of a PEM file, leaf first.

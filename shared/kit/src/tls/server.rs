@@ -107,14 +107,11 @@ pub fn client_certified(extensions: &http::Extensions) -> bool {
         .is_some_and(|certs| !certs.is_empty())
 }
 
-/// Modification times and sizes of the certificate and key files: what says they changed.
-type Stamp = [(Option<SystemTime>, u64); 2];
+/// Modification times and sizes of the certificate and key files.
+type Stamp = Vec<(Option<SystemTime>, u64)>;
 
 fn stamp(cert: &Path, key: &Path) -> Stamp {
-    [cert, key].map(|path| match std::fs::metadata(path) {
-        Ok(meta) => (meta.modified().ok(), meta.len()),
-        Err(_) => (None, 0),
-    })
+    super::stamps(&[cert, key])
 }
 
 /// The server certificate, reloaded when its files change.
