@@ -45,6 +45,22 @@ async fn wait_serving(uri: &str, ca: &Path) {
     }
 }
 
+/// A new account's session token, signed up over `channel`.
+async fn sign_up(channel: Channel, email: &str) -> String {
+    AccountServiceClient::new(channel)
+        .create_account(ipb::CreateAccountRequest {
+            email: email.into(),
+            password: PASSWORD.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("sign up")
+        .into_inner()
+        .session
+        .expect("session")
+        .token
+}
+
 fn probe(binary: &str, db: &TestDb, port: u16, cert: &Path, key: &Path) -> (bool, String) {
     let out = std::process::Command::new(binary)
         .arg("probe")
@@ -110,18 +126,7 @@ async fn every_hop_speaks_tls_and_a_renewed_certificate_is_served() {
     let to_identity = channel(&identity_uri, &ca_file, "localhost", None)
         .await
         .expect("TLS to identity");
-    let token = AccountServiceClient::new(to_identity.clone())
-        .create_account(ipb::CreateAccountRequest {
-            email: "tls@example.com".into(),
-            password: PASSWORD.into(),
-            ..Default::default()
-        })
-        .await
-        .expect("sign up")
-        .into_inner()
-        .session
-        .expect("session")
-        .token;
+    let token = sign_up(to_identity.clone(), "tls@example.com").await;
     let to_messaging = channel(&messaging_uri, &ca_file, "localhost", None)
         .await
         .expect("TLS to messaging");
@@ -240,18 +245,7 @@ async fn every_hop_speaks_tls_and_a_renewed_certificate_is_served() {
     let renewed_channel = channel(&identity_uri, &renewed.ca_file(), "localhost", None)
         .await
         .expect("TLS to the restarted identity");
-    let second = AccountServiceClient::new(renewed_channel)
-        .create_account(ipb::CreateAccountRequest {
-            email: "renewed@example.com".into(),
-            password: PASSWORD.into(),
-            ..Default::default()
-        })
-        .await
-        .expect("sign up")
-        .into_inner()
-        .session
-        .expect("session")
-        .token;
+    let second = sign_up(renewed_channel, "renewed@example.com").await;
     let deadline = Instant::now() + Duration::from_secs(40);
     loop {
         let call = DeviceServiceClient::new(to_messaging.clone())
