@@ -1,8 +1,8 @@
 //! Kubernetes' probes, exercised: the overlays are rendered with `kubectl kustomize`, each
-//! container's startup, readiness and liveness probes are read (port and gRPC service name),
-//! checked against the port the container listens on (`TESSERA_GRPC_PORT`, the `grpc`
-//! containerPort), and the real binary is asked exactly what kubelet would ask, before and
-//! during a database outage. The binary runs on a free port standing in for the pod's own
+//! container's startup, readiness and liveness probes are read (gRPC: port and service name;
+//! exec: the binary's `probe` command, as the TLS overlay has them), checked against the port
+//! the container listens on (`TESSERA_GRPC_PORT`, the `grpc` containerPort), and the real
+//! binary is asked exactly what kubelet would ask, before and during a database outage. The binary runs on a free port standing in for the pod's own
 //! network namespace: a fixed port shared with the rest of a parallel test run would race.
 
 use std::path::Path;
@@ -18,13 +18,37 @@ use crate::TestDb;
 use crate::binary::RunningBinary;
 use crate::proxy::TcpProxy;
 
-/// One gRPC probe: the port and the health service name kubelet asks for.
+/// One probe: kubelet's gRPC probe (the port and the health service name it asks for), or an
+/// exec probe (the command, the binary's own `probe` over TLS where the server serves TLS).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Probe {
-    /// The container port.
-    pub port: u16,
-    /// The `grpc.health.v1` service name (`""` is the overall status).
-    pub service: String,
+pub enum Probe {
+    /// `grpc: {port, service}`.
+    Grpc {
+        /// The container port.
+        port: u16,
+        /// The `grpc.health.v1` service name (`""` is the overall status).
+        service: String,
+    },
+    /// `exec: {command}`.
+    Exec {
+        /// The command, image path first.
+        command: Vec<String>,
+    },
+}
+
+impl Probe {
+    /// The health name the probe asks about (`""`: the server as a whole).
+    pub fn service(&self) -> String {
+        match self {
+            Self::Grpc { service, .. } => service.clone(),
+            Self::Exec { command } => command
+                .iter()
+                .position(|a| a == "--health")
+                .and_then(|i| command.get(i + 1))
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// A container's probes and the port it listens on.
@@ -66,12 +90,21 @@ pub fn render(overlay: &str) -> Vec<Value> {
 }
 
 fn probe(container: &Value, name: &str) -> Probe {
-    let grpc = &container[name]["grpc"];
-    Probe {
+    let spec = &container[name];
+    if let Some(command) = spec["exec"]["command"].as_array() {
+        return Probe::Exec {
+            command: command
+                .iter()
+                .map(|a| a.as_str().expect("a string argument").to_owned())
+                .collect(),
+        };
+    }
+    let grpc = &spec["grpc"];
+    Probe::Grpc {
         port: grpc["port"]
             .as_u64()
             .and_then(|p| u16::try_from(p).ok())
-            .unwrap_or_else(|| panic!("{name} has no gRPC port: {container}")),
+            .unwrap_or_else(|| panic!("{name} is neither a gRPC nor an exec probe: {container}")),
         service: grpc["service"].as_str().unwrap_or_default().to_owned(),
     }
 }
@@ -104,37 +137,74 @@ pub fn probes(docs: &[Value], deployment: &str) -> Probes {
     }
 }
 
-/// What kubelet's gRPC probe sees at `port` (the probe's port, mapped to where the binary
-/// runs): the status, or `None` when the call fails.
-async fn ask(probe: &Probe, port: u16) -> Option<ServingStatus> {
-    let channel = tonic::transport::Channel::from_shared(format!("http://127.0.0.1:{port}"))
-        .ok()?
-        .connect_timeout(Duration::from_secs(1))
-        .timeout(Duration::from_secs(1))
-        .connect()
-        .await
-        .ok()?;
-    let response = HealthClient::new(channel)
-        .check(HealthCheckRequest {
-            service: probe.service.clone(),
-        })
-        .await
-        .ok()?;
-    Some(response.into_inner().status())
+/// Where a probe runs: the binary (for exec probes) and the port it serves on here.
+struct Target<'a> {
+    path: &'a str,
+    database_url: &'a str,
+    port: u16,
 }
 
-async fn until(probe: &Probe, port: u16, status: ServingStatus, within: Duration, what: &str) {
-    let deadline = Instant::now() + within;
-    loop {
-        let seen = ask(probe, port).await;
-        if seen == Some(status) {
-            return;
+/// What kubelet sees: a gRPC probe's status (`None` when the call fails), or an exec probe's
+/// exit (0: SERVING, else NOT_SERVING), running the binary as the command does.
+async fn ask(probe: &Probe, target: &Target<'_>) -> Option<ServingStatus> {
+    match probe {
+        Probe::Grpc { service, .. } => {
+            let channel =
+                tonic::transport::Channel::from_shared(format!("http://127.0.0.1:{}", target.port))
+                    .ok()?
+                    .connect_timeout(Duration::from_secs(1))
+                    .timeout(Duration::from_secs(1))
+                    .connect()
+                    .await
+                    .ok()?;
+            let response = HealthClient::new(channel)
+                .check(HealthCheckRequest {
+                    service: service.clone(),
+                })
+                .await
+                .ok()?;
+            Some(response.into_inner().status())
         }
-        assert!(
-            Instant::now() < deadline,
-            "{what}: {probe:?} answered {seen:?}, not {status:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        Probe::Exec { command } => {
+            let status = tokio::process::Command::new(target.path)
+                .args(&command[1..])
+                .env_clear()
+                .env("DATABASE_URL", target.database_url)
+                .env("TESSERA_GRPC_PORT", target.port.to_string())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .await
+                .ok()?;
+            Some(if status.success() {
+                ServingStatus::Serving
+            } else {
+                ServingStatus::NotServing
+            })
+        }
+    }
+}
+
+async fn until(
+    probes: &[&Probe],
+    target: &Target<'_>,
+    status: ServingStatus,
+    within: Duration,
+    what: &str,
+) {
+    let deadline = Instant::now() + within;
+    for probe in probes {
+        loop {
+            let seen = ask(probe, target).await;
+            if seen == Some(status) {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{what}: {probe:?} answered {seen:?}, not {status:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }
 
@@ -144,12 +214,31 @@ async fn until(probe: &Probe, port: u16, status: ServingStatus, within: Duration
 pub async fn check_probes(path: &str, deployment: &str) {
     let dev = probes(&render("dev"), deployment);
     let prod = probes(&render("prod"), deployment);
-    assert_eq!(dev, prod, "both overlays probe {deployment} the same way");
-    for probe in [&dev.startup, &dev.readiness, &dev.liveness] {
+    for overlay in [&dev, &prod] {
         assert_eq!(
-            (probe.port, dev.container_port),
+            (overlay.container_port, overlay.listen),
             (dev.listen, dev.listen),
-            "{deployment}: probes and the grpc containerPort must name TESSERA_GRPC_PORT"
+            "{deployment}: the grpc containerPort must be TESSERA_GRPC_PORT"
+        );
+        for probe in [&overlay.startup, &overlay.readiness, &overlay.liveness] {
+            match probe {
+                Probe::Grpc { port, .. } => assert_eq!(
+                    *port, dev.listen,
+                    "{deployment}: gRPC probes must name TESSERA_GRPC_PORT"
+                ),
+                Probe::Exec { command } => assert_eq!(
+                    command[..2],
+                    ["/usr/local/bin/tessera-service", "probe"],
+                    "{deployment}: exec probes run the service binary's probe"
+                ),
+            }
+        }
+        // Both overlays ask the same questions: readiness the whole server, liveness the
+        // process.
+        assert_eq!(
+            [&overlay.startup, &overlay.readiness, &overlay.liveness].map(Probe::service),
+            ["", "", "liveness"].map(String::from),
+            "{deployment}"
         );
     }
     let db = TestDb::new().await;
@@ -166,54 +255,56 @@ pub async fn check_probes(path: &str, deployment: &str) {
             ("TESSERA_DB_ROLE", &crate::db::service_role_of(deployment)),
         ],
     );
-    until(
-        &dev.startup,
+    let target = Target {
+        path,
+        database_url: &url,
         port,
-        ServingStatus::Serving,
+    };
+    let [startup, readiness, liveness] = [
+        [&dev.startup, &prod.startup],
+        [&dev.readiness, &prod.readiness],
+        [&dev.liveness, &prod.liveness],
+    ];
+    let serving = ServingStatus::Serving;
+    until(
+        &startup,
+        &target,
+        serving,
         Duration::from_secs(30),
         "started",
     )
     .await;
     until(
-        &dev.readiness,
-        port,
-        ServingStatus::Serving,
+        &readiness,
+        &target,
+        serving,
         Duration::from_secs(5),
         "ready",
     )
     .await;
-    until(
-        &dev.liveness,
-        port,
-        ServingStatus::Serving,
-        Duration::from_secs(5),
-        "alive",
-    )
-    .await;
+    until(&liveness, &target, serving, Duration::from_secs(5), "alive").await;
 
     proxy.cut();
+    let not_ready = "not ready during the outage";
+    let down = ServingStatus::NotServing;
     until(
-        &dev.readiness,
-        port,
-        ServingStatus::NotServing,
+        &readiness,
+        &target,
+        down,
         Duration::from_secs(15),
-        "not ready during the outage",
+        not_ready,
     )
     .await;
-    assert_eq!(
-        ask(&dev.liveness, port).await,
-        Some(ServingStatus::Serving),
-        "alive during the outage: kubelet must not restart the pod"
-    );
+    for probe in liveness {
+        assert_eq!(
+            ask(probe, &target).await,
+            Some(serving),
+            "alive during the outage: kubelet must not restart the pod"
+        );
+    }
     proxy.restore().await;
-    until(
-        &dev.readiness,
-        port,
-        ServingStatus::Serving,
-        Duration::from_secs(15),
-        "ready after the outage",
-    )
-    .await;
+    let again = "ready after the outage";
+    until(&readiness, &target, serving, Duration::from_secs(15), again).await;
     binary.signal("TERM");
     let (code, stderr) = binary.wait(Duration::from_secs(10)).await;
     assert_eq!(code, Some(0), "{stderr}");

@@ -404,3 +404,51 @@ mod tests {
         assert_eq!(policy.requirement("garbage"), Requirement::Nothing);
     }
 }
+
+#[cfg(test)]
+mod certificates {
+    use super::*;
+
+    fn policy(service_certificates: bool) -> Policy {
+        Policy {
+            access: Access {
+                public: &[],
+                internal: &["pkg.Internal"],
+                operator: &[],
+                open: &[],
+            },
+            served: vec!["pkg.Internal"],
+            credentials: ServiceCredentials::from_tokens([("svc", "tsvc_token")]),
+            operators: ServiceCredentials::default(),
+            resolver: None,
+            service_certificates,
+        }
+    }
+
+    fn bearer(token: &str) -> http::HeaderMap {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            "authorization",
+            format!("Bearer {token}").parse().expect("header"),
+        );
+        headers
+    }
+
+    #[tokio::test]
+    async fn service_credentials_need_a_client_certificate_when_asked() {
+        let headers = bearer("tsvc_token");
+        let refused = policy(true)
+            .admit(Requirement::Service, &headers, false)
+            .await
+            .expect_err("no certificate");
+        assert_eq!(refused.code(), Code::Unauthenticated);
+        assert!(refused.message().contains("mutual TLS"), "{refused:?}");
+        for (required, certified) in [(true, true), (false, false)] {
+            let admitted = policy(required)
+                .admit(Requirement::Service, &headers, certified)
+                .await
+                .expect("admitted");
+            assert!(matches!(admitted, Some(Caller::Service(_))));
+        }
+    }
+}
