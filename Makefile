@@ -68,7 +68,7 @@ build:
 	$(CARGO) build --workspace --all-targets
 
 schema:
-	@TESSERA_UPDATE_SCHEMA=1 scripts/with-db.sh $(CARGO) test -p tessera-testkit --test schema
+	@TESSERA_UPDATE_SCHEMA=1 scripts/with-db.sh $(CARGO) test -p tessera-testkit --test integration -- schema::
 
 # Generated SDK code is committed; `make lint` fails when it is stale.
 sdk: $(PYTEST) $(SDK_NODE)

@@ -16,17 +16,17 @@ mutants=.tools/cargo-mutants/bin/cargo-mutants
 
 # name | files to mutate (space-separated) | packages whose tests run | nextest filter
 targets=(
-  "identity-throttle|services/identity/src/throttle/mod.rs services/identity/src/throttle/store.rs|tessera-identity|binary(throttle) | binary(throttle_logs) | binary(accounts) | binary(passwordless)"
-  "identity-codes|services/identity/src/magic_link/domain.rs services/identity/src/magic_link/store.rs|tessera-identity|binary(passwordless) | binary(limits) | binary(input) | binary(log_hygiene)"
-  "identity-device|services/identity/src/device/domain.rs services/identity/src/device/store.rs|tessera-identity|binary(passwordless) | binary(limits) | binary(maintenance)"
-  "identity-sessions|services/identity/src/sessions/domain.rs services/identity/src/sessions/store.rs|tessera-identity|binary(sessions) | binary(limits) | binary(authorization) | binary(revocation) | binary(accounts) | binary(events) | binary(security_events)"
-  "identity-crypto|services/identity/src/crypto.rs services/identity/src/hasher.rs|tessera-identity|kind(lib) | binary(accounts) | binary(sessions) | binary(passwordless)"
-  "kit-keyring|shared/kit/src/keyring.rs shared/kit/src/keyring/envelope.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(storage) | binary(api_keys)"
-  "vault-quotas|services/vault-storage/src/quotas.rs services/vault-storage/src/paths.rs|tessera-vault-storage|kind(lib) | binary(quotas) | binary(drivers)"
-  "vault-vault|services/vault-storage/src/vault/crypto.rs services/vault-storage/src/vault/chunks.rs|tessera-vault-storage|binary(vault) | binary(vault_files) | binary(vault_logs)"
-  "messaging-keys|services/messaging/src/devices/keys.rs services/messaging/src/bundles.rs|tessera-messaging|binary(devices) | binary(bundles) | binary(access)"
-  "messaging-send|services/messaging/src/messages/send.rs services/messaging/src/messages/inbox.rs|tessera-messaging|binary(send) | binary(delivery) | binary(access)"
-  "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | binary(access) | binary(authorization) | binary(revocation) | binary(events)"
+  "identity-throttle|services/identity/src/throttle/mod.rs services/identity/src/throttle/store.rs|tessera-identity|test(/^throttle::/) | test(/^throttle_logs::/) | test(/^accounts::/) | test(/^passwordless::/)"
+  "identity-codes|services/identity/src/magic_link/domain.rs services/identity/src/magic_link/store.rs|tessera-identity|test(/^passwordless::/) | test(/^limits::/) | test(/^input::/) | test(/^log_hygiene::/)"
+  "identity-device|services/identity/src/device/domain.rs services/identity/src/device/store.rs|tessera-identity|test(/^passwordless::/) | test(/^limits::/) | test(/^maintenance::/)"
+  "identity-sessions|services/identity/src/sessions/domain.rs services/identity/src/sessions/store.rs|tessera-identity|test(/^sessions::/) | test(/^limits::/) | test(/^authorization::/) | test(/^revocation::/) | test(/^accounts::/) | test(/^events::/) | test(/^security_events::/)"
+  "identity-crypto|services/identity/src/crypto.rs services/identity/src/hasher.rs|tessera-identity|kind(lib) | test(/^accounts::/) | test(/^sessions::/) | test(/^passwordless::/)"
+  "kit-keyring|shared/kit/src/keyring.rs shared/kit/src/keyring/envelope.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | test(/^storage::/) | test(/^api_keys::/)"
+  "vault-quotas|services/vault-storage/src/quotas.rs services/vault-storage/src/paths.rs|tessera-vault-storage|kind(lib) | test(/^quotas::/) | test(/^drivers::/)"
+  "vault-vault|services/vault-storage/src/vault/crypto.rs services/vault-storage/src/vault/chunks.rs|tessera-vault-storage|test(/^vault::/) | test(/^vault_files::/) | test(/^vault_logs::/)"
+  "messaging-keys|services/messaging/src/devices/keys.rs services/messaging/src/bundles.rs|tessera-messaging|test(/^devices::/) | test(/^bundles::/) | test(/^access::/)"
+  "messaging-send|services/messaging/src/messages/send.rs services/messaging/src/messages/inbox.rs|tessera-messaging|test(/^send::/) | test(/^delivery::/) | test(/^access::/)"
+  "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | test(/^access::/) | test(/^authorization::/) | test(/^revocation::/) | test(/^events::/)"
 )
 
 extra=()

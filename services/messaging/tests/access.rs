@@ -1,7 +1,7 @@
 //! Every messaging RPC called with another user's token on alice's devices, chats, messages,
 //! handshakes and sessions: NOT_FOUND (or PERMISSION_DENIED), and nothing changes.
 
-mod harness;
+use crate::harness;
 
 use ed25519_dalek::Signer;
 use harness::{Harness, ed25519_keys, envelope, prekeys_from};

@@ -2,7 +2,7 @@
 //! their messages, sessions, handshakes), direct chats and memberships and leaves owned groups
 //! ownerless; a replay changes nothing. Old messages are purged by the sweep.
 
-mod harness;
+use crate::harness;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! KeyBundleService: each one-time prekey handed out once under concurrency, the last-resort
 //! prekey marked, low-prekey events, and the claim limit shared by two instances.
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeSet;
 use std::time::Duration;

@@ -1,7 +1,7 @@
 //! ChatService: direct chats once per pair, groups with an owner, membership changes,
 //! listing by recent activity, the devices of a chat, and bad input.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::messaging::v1 as pb;

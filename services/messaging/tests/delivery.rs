@@ -2,7 +2,7 @@
 //! instance), heartbeats, revoked sessions, acknowledgements, read marks, receipts, pulls,
 //! and every message once through a killed LISTEN connection and reconnecting clients.
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

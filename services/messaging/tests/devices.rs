@@ -1,7 +1,7 @@
 //! DeviceService over real gRPC: enrolment with checked signatures (Ed25519 and XEdDSA),
 //! listing, updates, prekey rotation and upload, re-enrolment, removal, and bad input.
 
-mod harness;
+use crate::harness;
 
 use ed25519_dalek::Signer;
 use harness::xeddsa::XKey;

@@ -2,7 +2,7 @@
 //! reads members do, a group deleted by its creator over RPC, and the upload rate limit held
 //! across two instances.
 
-mod forum;
+use crate::forum;
 
 use forum::{Forum, KIB, content};
 use tessera_proto::tessera::messaging::v1 as pb;

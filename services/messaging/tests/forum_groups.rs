@@ -1,7 +1,7 @@
 //! Forum groups: invite codes, joining, membership, key epochs and rotation, and who may do
 //! what (non-members see nothing, members may not do the creator's part).
 
-mod forum;
+use crate::forum;
 
 use forum::{Forum, User, wrapped};
 use tessera_proto::tessera::messaging::v1 as pb;

@@ -2,7 +2,7 @@
 //! concurrency, abandoned uploads, expiry with a moved clock, an unreachable vault-storage, and
 //! who may touch what.
 
-mod forum;
+use crate::forum;
 
 use std::time::Duration;
 

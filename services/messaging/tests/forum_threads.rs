@@ -2,7 +2,7 @@
 //! posted), reply order, who may delete, bad input; the forum schema's constraints and
 //! cascades; account deletion in the forum and its replay.
 
-mod forum;
+use crate::forum;
 
 use std::collections::HashSet;
 

@@ -1,7 +1,7 @@
 //! HandshakeService: handshakes relayed to the recipient device's owner only, states that
 //! only advance, and sessions between an own device and another member's.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::messaging::v1 as pb;

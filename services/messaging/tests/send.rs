@@ -1,7 +1,7 @@
 //! SendMessage: exact fan-out sets, idempotent retries, all-or-nothing writes, bad input and
 //! the per-device, per-chat limit shared by two instances.
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeSet;
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! project and what is under it, is NOT_FOUND and changes nothing. An account deletion in
 //! identity removes the user's projects.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, eventually};
 use prost_types::FieldMask;

@@ -1,7 +1,7 @@
 //! Atlas is its project owner's: every AtlasService and AtlasSearchService RPC called with
 //! another user's token is NOT_FOUND and changes nothing; the project's deletion takes it all.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::intelligence::v1 as pb;

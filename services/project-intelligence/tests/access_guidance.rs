@@ -2,7 +2,7 @@
 //! RPC called with another user's token is NOT_FOUND and changes nothing. Deleting the
 //! workspace, the project or the account removes them.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, eventually};
 use tessera_proto::tessera::identity::v1 as id_pb;

@@ -1,7 +1,7 @@
 //! Snapshots, drift and sync belong to the project's owner too: with another user's token
 //! every one of those RPCs is NOT_FOUND and changes nothing.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, file, manifest};
 use tessera_proto::tessera::intelligence::v1 as pb;

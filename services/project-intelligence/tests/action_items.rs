@@ -1,7 +1,7 @@
 //! Action items and their runs over gRPC: the owner's side (create, start, apply, dismiss) and
 //! the worker's (claim, heartbeat, complete, fail) with its fencing, on a manual clock.
 
-mod harness;
+use crate::harness;
 
 use std::time::Duration;
 

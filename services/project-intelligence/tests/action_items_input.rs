@@ -1,7 +1,7 @@
 //! Who may call the run queue's sides, and bad input to items, runs and claims: one field
 //! violation per bad field, nothing changed.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::intelligence::v1 as pb;

@@ -2,7 +2,7 @@
 //! no longer has), edges, walks that terminate on cycles within their caps, decision links and
 //! diagrams.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, User, file, manifest};
 use tessera_proto::tessera::intelligence::v1 as pb;

@@ -2,7 +2,7 @@
 //! Reciprocal Rank Fusion, vectors of different models never compared, the in-memory vectors
 //! reloaded when they change, and the real compiled-in model ranking a paraphrase first.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, User};
 use tessera_kit::clock::Clock;

@@ -1,7 +1,7 @@
 //! Deployments over gRPC: settings per workspace, one deployment in progress per workspace
 //! (concurrent starts), outcomes, history newest first, and another user seeing none of it.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::intelligence::v1 as pb;

@@ -1,7 +1,7 @@
 //! Drift and sync over the RPCs, against the real vault-storage: two-way with renames, three-way
 //! over the merge base, stored reports, previews that expire, merges with and without conflicts.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, User, file, manifest};
 use tessera_proto::tessera::intelligence::v1 as pb;

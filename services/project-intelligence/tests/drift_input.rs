@@ -1,7 +1,7 @@
 //! Drift, sync and snapshot reads refuse bad input with one violation per field, and say which
 //! precondition a comparison lacks; nothing changes.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::intelligence::v1 as pb;

@@ -1,7 +1,7 @@
 //! Env vars: secrets are ciphertext at rest, masked in lists, plaintext only to the owner's
 //! reveal and to the internal export (service credential), and readable after a key rotation.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, NAME, User, eventually};
 use tessera_proto::tessera::intelligence::v1 as pb;

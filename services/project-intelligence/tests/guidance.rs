@@ -1,7 +1,7 @@
 //! Next steps (statuses, ratings, order) and decisions (once per project, their conversation)
 //! over gRPC.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, User};
 use tessera_proto::tessera::intelligence::v1 as pb;

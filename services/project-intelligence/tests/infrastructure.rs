@@ -2,7 +2,7 @@
 //! (status moves, sealed connection details shown only by a reveal) over gRPC, as the owner
 //! and as another user.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, User};
 use tessera_proto::tessera::intelligence::v1 as pb;

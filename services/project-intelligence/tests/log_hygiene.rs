@@ -1,7 +1,7 @@
 //! No provider token, connection detail or secret env var reaches the logs (at trace level),
 //! whether the calls succeed or are refused.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::intelligence::v1 as pb;

@@ -1,7 +1,7 @@
 //! Deleting a project releases, in vault-storage, the manifests no other project of the owner
 //! uses (so their blobs can be collected and the owner's quota freed); shared ones stay.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, User, eventually, file, manifest};
 use tessera_proto::tessera::intelligence::v1 as pb;

@@ -1,6 +1,6 @@
 //! Projects, workspaces and the activity log through the real RPCs.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use prost_types::FieldMask;

@@ -2,7 +2,7 @@
 //! worker stalling past its lease. Every run ends once, none is completed twice, retries wait
 //! their backoff, and a waiting claim is woken by NOTIFY alone.
 
-mod harness;
+use crate::harness;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};

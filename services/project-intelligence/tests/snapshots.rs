@@ -1,7 +1,7 @@
 //! CreateSnapshot against the real vault-storage: missing blobs are named and nothing is
 //! stored; one request id makes one snapshot; bad bytes are refused; versions are checked.
 
-mod harness;
+use crate::harness;
 
 use harness::{Harness, file, manifest};
 use tessera_proto::tessera::intelligence::v1 as pb;

@@ -1,7 +1,7 @@
 //! The legacy refactoring suggestions: listed newest first, and imported as action items once
 //! each however often (and however concurrently) MigrateSuggestions is called.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use tessera_proto::tessera::intelligence::v1 as pb;

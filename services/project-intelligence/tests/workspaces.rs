@@ -1,7 +1,7 @@
 //! Workspaces: optimistic versions (exactly one of concurrent updates wins), heartbeats
 //! without a version bump, conversations, deletion.
 
-mod harness;
+use crate::harness;
 
 use harness::Harness;
 use prost_types::FieldMask;

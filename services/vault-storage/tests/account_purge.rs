@@ -2,7 +2,7 @@
 //! (vault, graveyard, analytics, `users` files, quotas), leaves another user's untouched, and
 //! catches up after the service was down when the account went.
 
-mod harness;
+use crate::harness;
 
 use std::time::{Duration, Instant};
 

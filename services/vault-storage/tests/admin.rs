@@ -2,8 +2,8 @@
 //! (one violation each, nothing created), registered paths stay under their roots, a symlink
 //! planted in a volume leads nowhere, and secrets never come back out.
 
-mod harness;
-mod servers;
+use crate::harness;
+use crate::servers;
 
 use harness::*;
 use servers::setting;

@@ -3,7 +3,7 @@
 //! (Operator-only and missing-credential refusals of every method are the testkit's access
 //! test, which walks the descriptor set.)
 
-mod harness;
+use crate::harness;
 
 use harness::*;
 use tessera_proto::tessera::vault::v1 as pb;

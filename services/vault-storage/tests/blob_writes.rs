@@ -1,7 +1,7 @@
 //! WriteBlob: large blobs streamed in parts, resumed where the last stream stopped, checked
 //! against their SHA-256 before anything is kept, one stream at a time.
 
-mod harness;
+use crate::harness;
 
 use harness::vault::blob_volume;
 use harness::*;

@@ -2,7 +2,7 @@
 //! in, deduplicated per user only, manifests that name only held blobs, and collection of
 //! blobs nothing names.
 
-mod harness;
+use crate::harness;
 
 use chrono::{Duration, Utc};
 use futures::StreamExt;

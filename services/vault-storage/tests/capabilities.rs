@@ -5,7 +5,7 @@
 use secrecy::SecretString;
 use tessera_vault_storage::drivers::{Backend, Capabilities, DriverError, HttpAuth, Store};
 
-mod servers;
+use crate::servers;
 
 use servers::{setting, unique_root};
 

@@ -4,8 +4,8 @@
 //! the three path strategies, source versioning, and 256 MiB each way with the process's
 //! resident memory growing less than 64 MiB.
 
-mod harness;
-mod servers;
+use crate::harness;
+use crate::servers;
 
 use std::time::Duration;
 

@@ -8,7 +8,7 @@ use secrecy::SecretString;
 use sha2::{Digest, Sha256};
 use tessera_vault_storage::drivers::{Backend, DriverError, HttpAuth, Store};
 
-mod servers;
+use crate::servers;
 
 use servers::{setting, unique_root};
 

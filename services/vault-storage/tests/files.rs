@@ -1,7 +1,7 @@
 //! Files on a local volume through the real gRPC API: the whole life of a file, verification
 //! before commit, overwrites and versions, the path strategies.
 
-mod harness;
+use crate::harness;
 
 use harness::*;
 use tessera_proto::tessera::vault::v1 as pb;

@@ -1,7 +1,7 @@
 //! WriteManifest: a manifest above one message's limit, streamed, checked against its digest
 //! and stored as PutManifest stores one; a wrong length or hash keeps nothing.
 
-mod harness;
+use crate::harness;
 
 use harness::vault::blob_volume;
 use harness::*;

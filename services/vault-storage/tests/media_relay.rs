@@ -2,7 +2,7 @@
 //! sender's `users` files with its app id: charged to the sender's and the app's quotas, freed
 //! on delete; the sender sees the file as theirs, another user does not.
 
-mod harness;
+use crate::harness;
 
 use harness::*;
 use tessera_proto::tessera::vault::v1 as pb;

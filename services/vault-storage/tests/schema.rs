@@ -1,7 +1,7 @@
 //! The Storage Service tables hold every column, default, CHECK and unique of the seed
 //! (`002`, Storage Service), in Postgres types, with the suite's additions.
 
-mod harness;
+use crate::harness;
 
 use harness::pg::{Column, NOW, assert_columns, broken};
 use tessera_testkit::TestDb;

@@ -2,7 +2,7 @@
 //! quota; soft-deleted files are purged after the retention, and an object goes only with its
 //! last reference.
 
-mod harness;
+use crate::harness;
 
 use chrono::{Duration, Utc};
 use harness::*;

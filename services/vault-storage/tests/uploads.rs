@@ -1,7 +1,7 @@
 //! Uploads under pressure: many at once against a quota, a stream killed halfway and resumed
 //! after a restart, two streams on one upload.
 
-mod harness;
+use crate::harness;
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 //! version), the master key rewrapped under the same guard, and the folder tree kept acyclic
 //! and private to its user.
 
-mod harness;
+use crate::harness;
 
 use harness::*;
 use tessera_proto::tessera::vault::v1 as pb;

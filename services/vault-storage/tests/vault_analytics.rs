@@ -1,6 +1,6 @@
 //! The operator's view of vault activity: totals per day and kind, never a user or a file.
 
-mod harness;
+use crate::harness;
 
 use chrono::Utc;
 use harness::vault::*;

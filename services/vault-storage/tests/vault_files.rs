@@ -2,7 +2,7 @@
 //! finalized against the Merkle hash, read back, buried, restored and purged; usage always
 //! equals what the rows hold, and nothing is stored that did not check out.
 
-mod harness;
+use crate::harness;
 
 use chrono::{Duration, Utc};
 use harness::vault::*;

@@ -1,7 +1,7 @@
 //! No salt, wrapped key, metadata, chunk or blob byte reaches a log, on success or failure,
 //! in any spelling (text, hex, base64).
 
-mod harness;
+use crate::harness;
 
 use base64::Engine;
 use harness::vault::*;

@@ -2,7 +2,7 @@
 //! Postgres types; and no vault table can hold a name: names live only in the encrypted
 //! metadata blob.
 
-mod harness;
+use crate::harness;
 
 use harness::pg::{Column, NOW, assert_columns, broken};
 use tessera_testkit::TestDb;

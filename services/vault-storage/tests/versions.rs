@@ -2,8 +2,8 @@
 //! server). Activation checks the bucket really does; each upload to a path is a version,
 //! listed and downloaded by number, and purged by its backend version id.
 
-mod harness;
-mod servers;
+use crate::harness;
+use crate::servers;
 
 use harness::*;
 use servers::setting;

@@ -1,8 +1,6 @@
 //! The forum in a test suite: identity, the real vault-storage (a local volume under a fresh
 //! directory) and messaging pointed at it with a manual clock; users, groups, threads, uploads.
 
-#![allow(dead_code)] // each test binary uses some of these
-
 use std::path::PathBuf;
 use std::time::Duration;
 

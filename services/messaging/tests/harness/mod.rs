@@ -1,8 +1,6 @@
 //! messaging in a test suite (identity beside it, real gRPC): users, devices with real keys
 //! (Ed25519 and XEdDSA signatures), chats, sends, and counts read from the database.
 
-#![allow(dead_code)] // each test binary uses some of these
-
 pub mod xeddsa;
 
 use std::time::Duration;

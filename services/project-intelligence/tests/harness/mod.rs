@@ -1,8 +1,6 @@
 //! project-intelligence in a test suite (identity beside it, real gRPC, a manual clock):
 //! users, projects and workspaces made through the RPCs, and counts read from the database.
 
-#![allow(dead_code)] // each test binary uses some of these
-
 use std::path::PathBuf;
 use std::time::Duration;
 

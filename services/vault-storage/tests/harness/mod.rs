@@ -2,8 +2,6 @@
 //! local-volume root of its own, and the calls the file tests repeat: creating backends and
 //! volumes, uploading in chunks, downloading, reading the database.
 
-#![allow(dead_code)] // each test binary uses some of these
-
 pub mod pg;
 pub mod vault;
 

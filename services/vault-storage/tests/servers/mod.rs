@@ -2,8 +2,6 @@
 //! settings as `TESSERA_TEST_*`), as driver backends, each under a root of its own so tests
 //! and runs never see each other's objects.
 
-#![allow(dead_code)] // each test binary uses some of these
-
 use secrecy::SecretString;
 use tessera_vault_storage::drivers::{Backend, HttpAuth};
 
