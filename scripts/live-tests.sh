@@ -9,7 +9,10 @@ cd "$root"
 : "${DATABASE_URL:?DATABASE_URL must be set (make test sets it)}"
 venv=.tools/venv
 
-cargo build --bins --quiet
+# The binaries as make test's nextest run built them: the same cargo command, so nothing is
+# built again. (`cargo build --bins` resolves features without the dev-dependencies, tokio's
+# test-util among them, and would build the whole workspace a second time.)
+cargo test --workspace --all-targets --no-run --quiet
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
