@@ -3,8 +3,8 @@
 
 Python tests use `Suite` directly. Other languages run this file and drive it over stdin:
 it prints one JSON line describing the suite (addresses and credentials), then answers each
-command line (`stop <service>`, `start <service>`) with `ok` once done, and tears everything
-down at end of input.
+command line (`stop <service>`, `kill <service>`, `start <service>`) with `ok` once done, and
+tears everything down at end of input.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def _serving(address: str) -> bool:
 
 
 class Suite:
-    """The four services, each a real process; `stop` and `start` one to test reconnects."""
+    """The four services, each a real process; `stop` (or `kill`) and `start` one to test
+    reconnects."""
 
     def __init__(self, database: str | None = None, key_ring: str | None = None) -> None:
         """A fresh database, or the existing `database` on the same server (kept at close);
@@ -175,6 +176,13 @@ class Suite:
             process.wait()
         self._logs.pop(service).close()
 
+    def kill(self, service: str) -> None:
+        """Kills `service` (SIGKILL: a crash, nothing drained) and waits for it to exit."""
+        process = self._processes.pop(service)
+        process.kill()
+        process.wait()
+        self._logs.pop(service).close()
+
     def log(self, service: str) -> str:
         return (self._dir / f"{service}.log").read_text(errors="replace")[-4000:]
 
@@ -195,6 +203,8 @@ def main() -> int:
             try:
                 if command == "stop":
                     suite.stop(service)
+                elif command == "kill":
+                    suite.kill(service)
                 elif command == "start":
                     suite.start(service)
                 else:

@@ -16,7 +16,8 @@ export interface TransferOptions {
     retry?: RetryPolicy;
 }
 /** Uploads `source` as `spec` describes (its size filled in) and returns the stored file.
- * After UNAVAILABLE it asks how much is persisted and resumes there. */
+ * After UNAVAILABLE it asks how much is persisted and resumes there (with backoff while the
+ * service still holds the upload for the stream that was cut off). */
 export declare function uploadFile(vaultStorage: VaultStorage, source: UploadSource, spec: MessageInitShape<typeof UploadSpecSchema>, options?: TransferOptions): Promise<File>;
 /** Writes file `fileId` to `sink`, checks its size and SHA-256 against the file's record
  * (DATA_LOSS if they differ) and returns the record. Resumes after UNAVAILABLE where it was. */

@@ -77,12 +77,27 @@ export interface TransferOptions {
   retry?: RetryPolicy;
 }
 
+/** A transfer cut off: the service unreachable, or gone mid-stream (connect-node reports a
+ * server that died during the call as CANCELED; these helpers never cancel a call themselves). */
+function cut(error: TesseraError): boolean {
+  return error.code === Code.Unavailable || error.code === Code.Canceled;
+}
+
 function giveUp(error: TesseraError, failures: number, policy: RetryPolicy): boolean {
-  return error.code !== Code.Unavailable || failures >= policy.maxAttempts;
+  return !cut(error) || failures >= policy.maxAttempts;
+}
+
+/** Whether an upload that failed `failures` times goes on. Once it was cut off, ABORTED means
+ * the service still holds it for the lost stream (after a crash, until that stream's lease
+ * lapses). */
+function resumable(error: TesseraError, failures: number, policy: RetryPolicy): boolean {
+  const refused = failures > 1 && error.code === Code.Aborted;
+  return (refused || cut(error)) && failures < policy.maxAttempts;
 }
 
 /** Uploads `source` as `spec` describes (its size filled in) and returns the stored file.
- * After UNAVAILABLE it asks how much is persisted and resumes there. */
+ * After UNAVAILABLE it asks how much is persisted and resumes there (with backoff while the
+ * service still holds the upload for the stream that was cut off). */
 export async function uploadFile(
   vaultStorage: VaultStorage,
   source: UploadSource,
@@ -102,6 +117,11 @@ export async function uploadFile(
   let offset = Number(upload.persistedSize);
   for (let failures = 0; ; ) {
     try {
+      if (failures > 0) {
+        // How much the service kept (it may be on its way back: retried like the rest).
+        const status = await files.queryUploadStatus({ uploadId: upload.uploadId });
+        offset = Number(status.upload?.persistedSize ?? 0n);
+      }
       const done = await files.upload(requests(source, size, upload.uploadId, offset, options.chunkBytes ?? chunkBytes));
       if (!done.file) {
         throw new Error("Upload finished without a file");
@@ -110,12 +130,10 @@ export async function uploadFile(
     } catch (reason) {
       const error = TesseraError.from(reason);
       failures++;
-      if (giveUp(error, failures, policy)) {
+      if (!resumable(error, failures, policy)) {
         throw error;
       }
       await sleep(backoffMs(policy, failures, error));
-      const status = await files.queryUploadStatus({ uploadId: upload.uploadId });
-      offset = Number(status.upload?.persistedSize ?? 0n);
     }
   }
 }

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { createHash, generateKeyPairSync, randomBytes, randomUUID, sign } from "node:crypto";
 import { mkdirSync, realpathSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { after, before, test } from "node:test";
@@ -69,6 +69,86 @@ test("a file goes up and comes back checked", async () => {
   const hidden = await downloadFile(eve.vaultStorage, stored.id, collector().sink).catch((e: unknown) => e);
   assert.ok(hidden instanceof TesseraError && hidden.code === Code.NotFound);
   eve.close();
+});
+
+/** Kills vault-storage once, when `at` bytes have gone by, and starts it again half a second
+ * later: a transfer cut off by a crash. */
+class Crash {
+  private restart: Promise<void> | undefined;
+  constructor(private readonly at: number) {}
+
+  async passed(position: number): Promise<void> {
+    if (this.restart === undefined && position >= this.at) {
+      this.restart = suite.kill("vault-storage").then(() => sleep(500)).then(() => suite.start("vault-storage"));
+      await this.restart;
+    }
+  }
+
+  async recovered(): Promise<void> {
+    assert.ok(this.restart !== undefined, "the transfer ended before the crash");
+    await this.restart;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("an upload and a download resume after the service crashed", async () => {
+  const volumeId = await localVolume(`sdk-${randomUUID().slice(0, 8)}`);
+  const anonymous = suite.client();
+  const { token } = await signUp(anonymous, "crash");
+  anonymous.close();
+  const content = randomBytes(6 * 1024 * 1024 + 321);
+  const user = suite.client({ token });
+  const files = user.vaultStorage.file;
+  const queried: string[] = [];
+  const query = files.queryUploadStatus.bind(files);
+  files.queryUploadStatus = (request, options) => {
+    queried.push(request.uploadId ?? "");
+    return query(request, options);
+  };
+  const offsets: bigint[] = [];
+  const download = files.download.bind(files);
+  files.download = (request, options) => {
+    offsets.push(request.offset ?? 0n);
+    return download(request, options);
+  };
+
+  // A file read by position, whose reads pass through the crash.
+  let crash = new Crash(content.length / 2);
+  const source = {
+    stat: async () => ({ size: content.length }),
+    read: async (buffer: Uint8Array, at: number, length: number, position: number) => {
+      await crash.passed(position);
+      const bytes = content.subarray(position, position + length);
+      buffer.set(bytes, at);
+      return { bytesRead: bytes.length, buffer };
+    },
+  } as unknown as FileHandle;
+  const stored = await uploadFile(user.vaultStorage, source, { volumeId, path: "crash/up.bin" }, { chunkBytes: 256 * 1024 });
+  await crash.recovered();
+  assert.equal(stored.size, BigInt(content.length));
+  assert.deepEqual(Buffer.from(stored.sha256), createHash("sha256").update(content).digest());
+  // The same upload resumed, never started over.
+  assert.ok(queried.length > 0 && new Set(queried).size === 1, `${queried}`);
+
+  crash = new Crash(1); // at the first chunk: most of the file is still unsent
+  const parts: Buffer[] = [];
+  let received = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      parts.push(chunk);
+      received += chunk.length;
+      crash.passed(received).then(() => done(), done);
+    },
+  });
+  const record = await downloadFile(user.vaultStorage, stored.id, sink);
+  await crash.recovered();
+  assert.equal(record.id, stored.id);
+  assert.ok(Buffer.concat(parts).equals(content));
+  // The download went on from the bytes it had.
+  assert.equal(offsets[0], 0n);
+  assert.ok(offsets.slice(1).some((offset) => offset > 0n), `${offsets}`);
+  user.close();
 });
 
 function deviceKeys(): messaging.DeviceKeys {

@@ -50,6 +50,11 @@ export class Suite {
     return this.command(`stop ${service}`);
   }
 
+  /** Kills `service` (SIGKILL: a crash, nothing drained). */
+  kill(service: string): Promise<void> {
+    return this.command(`kill ${service}`);
+  }
+
   start(service: string): Promise<void> {
     return this.command(`start ${service}`);
   }
