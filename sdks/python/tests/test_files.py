@@ -19,7 +19,9 @@ from tessera import AsyncTessera, Tessera
 from tessera.files import adownload_file, aupload_file, download_file, upload_file
 from tessera.vault.v1 import files_pb2
 
-SIZE = 6 * 1024 * 1024 + 321
+# Far more than gRPC's flow-control windows: when the download's first chunk arrives, most of
+# the file is still on the service's side.
+SIZE = 48 * 1024 * 1024 + 321
 CHUNK = 256 * 1024
 
 

@@ -42,20 +42,14 @@ async function* requests(source, size, uploadId, offset, chunk) {
         message: { case: "finish", value: { sha256: new Uint8Array(digest.digest()) } },
     });
 }
-/** A transfer cut off: the service unreachable, or gone mid-stream (connect-node reports a
- * server that died during the call as CANCELED; these helpers never cancel a call themselves). */
-function cut(error) {
-    return error.code === Code.Unavailable || error.code === Code.Canceled;
-}
+/** Whether a transfer cut off `failures` times goes on: the service unreachable, or gone
+ * mid-stream (connect-node reports that as CANCELED, or ABORTED for a reset connection; these
+ * helpers never cancel a call themselves). From the service, ABORTED on a resumed upload means it
+ * still holds the upload for the lost stream (after a crash, until that stream's lease lapses);
+ * a download has no other ABORTED. Either way the transfer resumes from where the service is. */
 function giveUp(error, failures, policy) {
-    return !cut(error) || failures >= policy.maxAttempts;
-}
-/** Whether an upload that failed `failures` times goes on. Once it was cut off, ABORTED means
- * the service still holds it for the lost stream (after a crash, until that stream's lease
- * lapses). */
-function resumable(error, failures, policy) {
-    const refused = failures > 1 && error.code === Code.Aborted;
-    return (refused || cut(error)) && failures < policy.maxAttempts;
+    const cut = [Code.Unavailable, Code.Canceled, Code.Aborted].includes(error.code);
+    return !cut || failures >= policy.maxAttempts;
 }
 /** Uploads `source` as `spec` describes (its size filled in) and returns the stored file.
  * After UNAVAILABLE it asks how much is persisted and resumes there (with backoff while the
@@ -88,7 +82,7 @@ export async function uploadFile(vaultStorage, source, spec, options = {}) {
         catch (reason) {
             const error = TesseraError.from(reason);
             failures++;
-            if (!resumable(error, failures, policy)) {
+            if (giveUp(error, failures, policy)) {
                 throw error;
             }
             await sleep(backoffMs(policy, failures, error));

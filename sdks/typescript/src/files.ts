@@ -77,22 +77,14 @@ export interface TransferOptions {
   retry?: RetryPolicy;
 }
 
-/** A transfer cut off: the service unreachable, or gone mid-stream (connect-node reports a
- * server that died during the call as CANCELED; these helpers never cancel a call themselves). */
-function cut(error: TesseraError): boolean {
-  return error.code === Code.Unavailable || error.code === Code.Canceled;
-}
-
+/** Whether a transfer cut off `failures` times goes on: the service unreachable, or gone
+ * mid-stream (connect-node reports that as CANCELED, or ABORTED for a reset connection; these
+ * helpers never cancel a call themselves). From the service, ABORTED on a resumed upload means it
+ * still holds the upload for the lost stream (after a crash, until that stream's lease lapses);
+ * a download has no other ABORTED. Either way the transfer resumes from where the service is. */
 function giveUp(error: TesseraError, failures: number, policy: RetryPolicy): boolean {
-  return !cut(error) || failures >= policy.maxAttempts;
-}
-
-/** Whether an upload that failed `failures` times goes on. Once it was cut off, ABORTED means
- * the service still holds it for the lost stream (after a crash, until that stream's lease
- * lapses). */
-function resumable(error: TesseraError, failures: number, policy: RetryPolicy): boolean {
-  const refused = failures > 1 && error.code === Code.Aborted;
-  return (refused || cut(error)) && failures < policy.maxAttempts;
+  const cut = [Code.Unavailable, Code.Canceled, Code.Aborted].includes(error.code);
+  return !cut || failures >= policy.maxAttempts;
 }
 
 /** Uploads `source` as `spec` describes (its size filled in) and returns the stored file.
@@ -130,7 +122,7 @@ export async function uploadFile(
     } catch (reason) {
       const error = TesseraError.from(reason);
       failures++;
-      if (!resumable(error, failures, policy)) {
+      if (giveUp(error, failures, policy)) {
         throw error;
       }
       await sleep(backoffMs(policy, failures, error));

@@ -97,7 +97,9 @@ test("an upload and a download resume after the service crashed", async () => {
   const anonymous = suite.client();
   const { token } = await signUp(anonymous, "crash");
   anonymous.close();
-  const content = randomBytes(6 * 1024 * 1024 + 321);
+  // Far more than HTTP/2's flow-control windows: when the download's first chunk arrives, most of
+  // the file is still on the service's side.
+  const content = randomBytes(48 * 1024 * 1024 + 321);
   const user = suite.client({ token });
   const files = user.vaultStorage.file;
   const queried: string[] = [];
