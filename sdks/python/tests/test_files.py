@@ -69,15 +69,30 @@ class CrashingSink(io.BytesIO):
         return written
 
 
-def spy(stub: Any, method: str, seen: list[Any]) -> None:
-    """Records each request `stub.method` is called with."""
-    call: Callable[..., Any] = getattr(stub, method)
+class Calls:
+    """The requests a FileService stub's StartUpload, QueryUploadStatus and Download are
+    called with, recorded from here on."""
 
-    def recorded(request: Any, *args: Any, **kwargs: Any) -> Any:
-        seen.append(request)
-        return call(request, *args, **kwargs)
+    def __init__(self, files: Any) -> None:
+        self.starts: list[Any] = []
+        self.queries: list[files_pb2.QueryUploadStatusRequest] = []
+        self.downloads: list[files_pb2.DownloadRequest] = []
+        for method, seen in [
+            ("StartUpload", self.starts),
+            ("QueryUploadStatus", self.queries),
+            ("Download", self.downloads),
+        ]:
+            self._record(files, method, seen)
 
-    setattr(stub, method, recorded)
+    @staticmethod
+    def _record(files: Any, method: str, seen: list[Any]) -> None:
+        call: Callable[..., Any] = getattr(files, method)
+
+        def recorded(request: Any, *args: Any, **kwargs: Any) -> Any:
+            seen.append(request)
+            return call(request, *args, **kwargs)
+
+        setattr(files, method, recorded)
 
 
 def test_an_upload_and_a_download_resume_after_the_service_crashed(
@@ -87,14 +102,9 @@ def test_an_upload_and_a_download_resume_after_the_service_crashed(
     _, token = sign_up(anonymous, "crash")
     content = os.urandom(SIZE)
     with Tessera(**addresses(suite), token=token) as user:
-        vault_storage = user.vault_storage  # one set of stubs, spied on below
-        files = vault_storage.file
-        starts: list[Any] = []
-        queries: list[Any] = []
-        downloads: list[files_pb2.DownloadRequest] = []
-        spy(files, "StartUpload", starts)
-        spy(files, "QueryUploadStatus", queries)
-        spy(files, "Download", downloads)
+        vault_storage = user.vault_storage  # one set of stubs, recorded below
+        calls = Calls(vault_storage.file)
+        starts, queries, downloads = calls.starts, calls.queries, calls.downloads
 
         crash = Crash(suite, at=SIZE // 2)
         stored = upload_file(
@@ -126,14 +136,9 @@ async def test_the_async_helpers_resume_after_the_service_crashed(
     _, token = sign_up(anonymous, "acrash")
     content = os.urandom(SIZE)
     async with AsyncTessera(**addresses(suite), token=token) as user:
-        vault_storage = user.vault_storage
-        files = vault_storage.file
-        starts: list[Any] = []
-        queries: list[Any] = []
-        downloads: list[files_pb2.DownloadRequest] = []
-        spy(files, "StartUpload", starts)
-        spy(files, "QueryUploadStatus", queries)
-        spy(files, "Download", downloads)
+        vault_storage = user.vault_storage  # one set of stubs, recorded below
+        calls = Calls(vault_storage.file)
+        starts, queries, downloads = calls.starts, calls.queries, calls.downloads
 
         crash = Crash(suite, at=SIZE // 2)
         stored = await aupload_file(
