@@ -29,7 +29,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     std::fs::write(out_dir.join("message_limits.rs"), message_limits(&fds))?;
 
+    // Every message names itself (`prost::Name`), so the edge codec finds its descriptor.
+    let mut config = tonic_prost_build::Config::new();
+    config.enable_type_names();
     tonic_prost_build::configure()
+        // Requests are checked at the edge (strings) and bad bodies are INVALID_ARGUMENT.
+        .codec_path("crate::codec::EdgeCodec")
         // File contents stream through the Storage Service as `Bytes`: no copy per chunk.
         .bytes(".tessera.vault.v1")
         // Forum media stream through messaging to vault-storage the same way.
@@ -37,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .bytes(".tessera.messaging.v1.DownloadMediaResponse.chunk")
         .build_client(true)
         .build_server(true)
-        .compile_fds(fds)?;
+        .compile_fds_with_config(fds, config)?;
     Ok(())
 }
 

@@ -63,7 +63,7 @@ async fn bad_items_runs_and_claims_name_every_field_and_change_nothing() {
                     severity: 9,
                     source: pb::ActionItemSource::Import as i32,
                     title: String::new(),
-                    description: "nul\u{0}".into(),
+                    description: "bell\u{7}".into(),
                     affected_files: vec!["ok.rs".into(), "../etc/passwd".into()],
                     suggested_prompt: "p".repeat(10_001),
                     metadata: Some(tessera_kit::convert::json_to_struct(

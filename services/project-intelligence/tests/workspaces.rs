@@ -138,7 +138,7 @@ async fn updates_check_each_field_and_stale_versions_change_nothing() {
                     version: 0,
                     current_manifest_hash: vec![1; 31],
                     local_path: "relative/path".into(),
-                    machine_id: "\u{0}".into(),
+                    machine_id: "\u{1}".into(),
                     ..Default::default()
                 }),
                 update_mask: Some(FieldMask {

@@ -41,6 +41,13 @@ pub enum StorageError {
     /// A quota has no room; `subject` names it.
     #[error("the {subject} quota has no room for {bytes} more bytes")]
     Quota { subject: &'static str, bytes: i64 },
+    /// A declared size is past a configured limit (the largest file): RESOURCE_EXHAUSTED with a
+    /// QuotaFailure naming `subject`.
+    #[error("{description}")]
+    Limit {
+        subject: &'static str,
+        description: String,
+    },
     /// More or fewer bytes than declared, or an offset past what is persisted.
     #[error("{0}")]
     OutOfRange(String),
@@ -50,6 +57,9 @@ pub enum StorageError {
     /// The backend failed; the detail goes to the log, not to the caller.
     #[error("the storage backend failed: {0}")]
     Backend(DriverError),
+    /// The request stream held a malformed message or broke off.
+    #[error(transparent)]
+    Stream(#[from] tessera_kit::stream::StreamError),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -79,6 +89,27 @@ impl StorageError {
     pub fn checked<T>(violations: FieldViolations, value: Option<T>) -> Result<T, Self> {
         let value = violations.into_result_with(value)?;
         value.ok_or_else(|| Self::Internal("a value that failed to parse left no violation".into()))
+    }
+
+    /// Checks a size the caller declared (`field`): not negative (INVALID_ARGUMENT) and at most
+    /// `max` (RESOURCE_EXHAUSTED naming the `file` limit), before it reaches any arithmetic.
+    pub fn check_declared(
+        v: &mut FieldViolations,
+        field: &str,
+        bytes: i64,
+        max: i64,
+    ) -> Result<(), Self> {
+        if bytes < 0 {
+            v.add(field, "must not be negative");
+        } else if bytes > max {
+            return Err(Self::Limit {
+                subject: "file",
+                description: format!(
+                    "{field}: {bytes} bytes is more than the largest file this service keeps, {max} bytes"
+                ),
+            });
+        }
+        Ok(())
     }
 
     /// FAILED_PRECONDITION with one violation.
@@ -153,9 +184,14 @@ impl From<StorageError> for Status {
                 subject,
                 &format!("the {subject} quota has no room for {bytes} more bytes"),
             ),
+            StorageError::Limit {
+                subject,
+                description,
+            } => error::quota_exceeded(subject, &description),
             StorageError::OutOfRange(message) => Status::out_of_range(message),
             StorageError::DataLoss(message) => Status::data_loss(message),
             StorageError::Backend(err) => backend_status(&err),
+            StorageError::Stream(err) => err.into(),
             StorageError::Db(db) => db.into(),
             StorageError::Internal(detail) => error::internal(&std::io::Error::other(detail)),
         }

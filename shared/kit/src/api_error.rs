@@ -62,6 +62,9 @@ pub enum ApiError {
     /// Another service's answer, passed on as it is (a wrong hash, a full quota there).
     #[error("{}", .0.message())]
     Upstream(Status),
+    /// The request stream held a malformed message or broke off (see [`crate::stream`]).
+    #[error(transparent)]
+    Stream(#[from] crate::stream::StreamError),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -158,6 +161,7 @@ impl From<ApiError> for Status {
                 description,
             } => error::quota_exceeded(&subject, &description),
             ApiError::Upstream(status) => status,
+            ApiError::Stream(err) => err.into(),
             ApiError::Db(db) => db.into(),
             ApiError::Internal(detail) => error::internal(&std::io::Error::other(detail)),
         }

@@ -70,18 +70,65 @@ impl FieldViolations {
         self.0.iter().map(|v| v.field.as_str())
     }
 
-    /// INVALID_ARGUMENT with one field violation per problem.
+    /// INVALID_ARGUMENT with one field violation per problem, as many as fit in
+    /// [`MAX_BAD_REQUEST_BYTES`]: the last one named then says how many more there are.
     pub fn into_status(self) -> Status {
         let message = match self.0.as_slice() {
-            [only] => format!("invalid {}: {}", only.field, only.description),
+            [only] => format!(
+                "invalid {}: {}",
+                clipped(&only.field),
+                clipped(&only.description)
+            ),
             many => format!("{} invalid fields", many.len()),
         };
         Status::with_error_details(
             Code::InvalidArgument,
             message,
-            ErrorDetails::with_bad_request(self.0),
+            ErrorDetails::with_bad_request(capped_fields(self.0)),
         )
     }
+}
+
+/// Most bytes of field violations one status carries. Details travel base64-encoded in the
+/// trailers, which clients cap (grpc-core: 8 KiB soft, 16 KiB hard): this keeps the whole
+/// status (message and details) under 8 KiB.
+pub const MAX_BAD_REQUEST_BYTES: usize = 4096;
+/// Longest field name or description kept in a violation (longer ones are cut).
+const MAX_TEXT: usize = 200;
+
+fn clipped(text: &str) -> String {
+    match text.char_indices().nth(MAX_TEXT) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}...", &text[..end]),
+    }
+}
+
+/// The violations that fit in [`MAX_BAD_REQUEST_BYTES`]; when some do not, the first of those
+/// is named with how many more were left out.
+fn capped_fields(violations: Vec<FieldViolation>) -> Vec<FieldViolation> {
+    let total = violations.len();
+    let mut kept = Vec::new();
+    let mut bytes = 0;
+    for violation in violations {
+        let violation =
+            FieldViolation::new(clipped(&violation.field), clipped(&violation.description));
+        // The field, the description and a few bytes of framing; room stays for the last.
+        let size = violation.field.len() + violation.description.len() + 8;
+        if bytes + size > MAX_BAD_REQUEST_BYTES - 2 * (MAX_TEXT + 40) {
+            let more = total - kept.len() - 1;
+            kept.push(FieldViolation::new(
+                violation.field,
+                format!(
+                    "{} (and {more} more invalid fields not listed)",
+                    violation.description
+                ),
+            ));
+            break;
+        }
+        bytes += size;
+        kept.push(violation);
+    }
+    kept
 }
 
 impl From<FieldViolations> for Status {
@@ -247,6 +294,37 @@ mod tests {
             .map(|f| f.field.as_str())
             .collect();
         assert_eq!(fields, ["email", "username"]);
+    }
+
+    #[test]
+    fn many_violations_fit_in_the_trailers_and_say_how_many_were_left_out() {
+        let mut v = FieldViolations::new();
+        for i in 0..300 {
+            v.add(format!("parent_ids[{i}]"), "x".repeat(1000));
+        }
+        let status = v.into_status();
+        assert_eq!(status.message(), "300 invalid fields");
+        // In the trailers: the details base64-encoded, and the message.
+        let trailers = status.details().len().div_ceil(3) * 4 + status.message().len();
+        assert!(trailers < 7 * 1024, "{trailers} bytes of trailers");
+        let listed = status.get_details_bad_request().expect("bad request");
+        let last = listed.field_violations.last().expect("a last violation");
+        let named = listed.field_violations.len();
+        assert!(named > 1, "several are named");
+        assert!(
+            last.description.ends_with(&format!(
+                "(and {} more invalid fields not listed)",
+                300 - named
+            )),
+            "{last:?}"
+        );
+        // A handful of plain violations are all named, untouched.
+        let mut few = FieldViolations::new();
+        few.add("a", "bad").add("b", "worse");
+        let status = few.into_status();
+        let listed = status.get_details_bad_request().expect("bad request");
+        assert_eq!(listed.field_violations.len(), 2);
+        assert_eq!(listed.field_violations[1].description, "worse");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod ratelimit;
 mod rpc_layer;
 pub mod runner;
 pub mod server;
+pub mod stream;
 pub mod telemetry;
 pub mod text;
 pub mod tls;

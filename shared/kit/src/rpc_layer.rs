@@ -2,8 +2,8 @@
 //! trace), the call's deadline (`TESSERA_REQUEST_TIMEOUT` caps it, except for client-streaming
 //! calls such as uploads, which last as long as their data: only the caller's own
 //! `grpc-timeout` ends those), a readiness gate that turns calls away until start-up is done,
-//! RED metrics, and one answer for requests that do not decode (INVALID_ARGUMENT, not the
-//! INTERNAL tonic gives).
+//! and RED metrics. (Requests that do not decode are answered by the edge codec every generated
+//! server uses: `tessera_proto::codec`.)
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -143,7 +143,6 @@ where
                             .into_http()
                     }
                 };
-                let response = undecodable_is_invalid_argument(response);
                 let code = response
                     .headers()
                     .get("grpc-status")
@@ -163,29 +162,6 @@ where
             }
             .instrument(span),
         )
-    }
-}
-
-/// tonic answers a request that does not decode as its message (invalid UTF-8 in a string,
-/// a truncated varint, garbage) with INTERNAL and the decoder's text; it is the caller's fault.
-/// Such answers are trailers-only (the status is in the headers), since decoding happens
-/// before the handler runs.
-fn undecodable_is_invalid_argument<B: Default>(response: http::Response<B>) -> http::Response<B> {
-    let headers = response.headers();
-    let internal = headers.get("grpc-status").is_some_and(|v| v == "13");
-    let undecodable = headers
-        .get("grpc-message")
-        .and_then(|v| v.to_str().ok())
-        // prost's text, percent-encoded as grpc-message is on the wire.
-        .is_some_and(|m| m.starts_with("failed%20to%20decode%20Protobuf%20message"));
-    if internal && undecodable {
-        crate::error::invalid_argument(
-            "request",
-            "the request body is not a valid protobuf encoding of this method's request message",
-        )
-        .into_http()
-    } else {
-        response
     }
 }
 

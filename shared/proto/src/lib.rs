@@ -1,6 +1,7 @@
 //! Generated protobuf messages, tonic clients and servers for everything under `proto/`, and the
 //! encoded file descriptor set that servers register for gRPC reflection.
-#![allow(missing_debug_implementations, unused_qualifications, clippy::all)]
+
+pub mod codec;
 
 /// The encoded `FileDescriptorSet` of every Tessera proto file and its imports, with comments.
 pub const FILE_DESCRIPTOR_SET: &[u8] =
@@ -13,9 +14,13 @@ pub trait MessageLimits {
     fn with_message_limits(self, max_bytes: usize) -> Self;
 }
 
-include!(concat!(env!("OUT_DIR"), "/message_limits.rs"));
+#[allow(clippy::all)]
+mod limits {
+    include!(concat!(env!("OUT_DIR"), "/message_limits.rs"));
+}
 
 /// Packages under `tessera.*`.
+#[allow(missing_debug_implementations, unused_qualifications, clippy::all)]
 pub mod tessera {
     /// `tessera.identity.v1`: accounts, sign-in, sessions, introspection.
     pub mod identity {

@@ -22,17 +22,22 @@ const ECHO: &str = "/tessera.testing.v1.EchoService/Echo";
 async fn undecodable_requests_are_invalid_argument() {
     let db = TestDb::new().await;
     let service = TestService::start(echo::SPEC, db.config(), echo::services).await;
-    let bad_bodies: [(&str, Vec<u8>); 3] = [
-        // Field 1 (message, a string) holding invalid UTF-8.
-        ("invalid utf-8", vec![0x0a, 0x02, 0xc3, 0x28]),
+    let bad_bodies: [(&str, Vec<u8>, &str); 4] = [
+        // Field 1 (message, a string) holding invalid UTF-8, or a NUL: named by the field.
+        ("invalid utf-8", vec![0x0a, 0x02, 0xc3, 0x28], "message"),
+        ("NUL", vec![0x0a, 0x03, b'a', 0, b'b'], "message"),
         // A varint that never ends.
-        ("truncated varint", vec![0x08, 0xff, 0xff]),
-        ("garbage", vec![0xff, 0xff, 0xff, 0xff, 0x0f, 0x01]),
+        ("truncated varint", vec![0x08, 0xff, 0xff], "request"),
+        (
+            "garbage",
+            vec![0xff, 0xff, 0xff, 0xff, 0x0f, 0x01],
+            "request",
+        ),
     ];
-    for (what, body) in bad_bodies {
+    for (what, body, field) in bad_bodies {
         let status = call_raw(service.channel().await, ECHO, Shape::Unary, body, None).await;
         assert_eq!(status.code(), Code::InvalidArgument, "{what}: {status:?}");
-        assert_eq!(bad_fields(&status), ["request"], "{what}");
+        assert_eq!(bad_fields(&status), [field], "{what}");
         assert!(
             !status.message().contains("Protobuf"),
             "{what}: no decoder text: {status:?}"

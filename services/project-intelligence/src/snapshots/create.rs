@@ -12,6 +12,7 @@ use tessera_kit::api_error::ApiError;
 use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::error::{FieldViolations, capped_violations};
 use tessera_kit::ids::UserId;
+use tessera_kit::stream::ClientStream;
 use tessera_manifest::{Manifest, stored};
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_schema::intelligence::{manifest_releases, manifests, projects, snapshots, workspaces};
@@ -121,16 +122,13 @@ async fn retried(
 }
 
 async fn read_manifest(
-    stream: &mut Streaming<pb::CreateSnapshotRequest>,
+    stream: &mut ClientStream<pb::CreateSnapshotRequest>,
     spec: &Spec,
 ) -> Result<Bytes, ApiError> {
     use pb::create_snapshot_request::Message;
-    let mut bytes = BytesMut::with_capacity(spec.size as usize);
-    while let Some(message) = stream
-        .message()
-        .await
-        .map_err(|s| ApiError::Aborted(format!("the stream failed: {}", s.message())))?
-    {
+    // Grown as bytes arrive: a declared size is not memory to hand out up front.
+    let mut bytes = BytesMut::with_capacity((spec.size as usize).min(1 << 20));
+    while let Some(message) = stream.next().await? {
         let Some(Message::Chunk(chunk)) = message.message else {
             return Err(ApiError::invalid("chunk", "only chunks follow the spec"));
         };
@@ -182,16 +180,14 @@ fn missing_blobs(missing: &[Digest]) -> ApiError {
 pub async fn create(
     intel: &Intel,
     user: UserId,
-    mut stream: Streaming<pb::CreateSnapshotRequest>,
+    stream: Streaming<pb::CreateSnapshotRequest>,
 ) -> Result<(Snapshot, WorkspaceRow), ApiError> {
     use pb::create_snapshot_request::Message;
-    let first = stream
-        .message()
-        .await
-        .map_err(|s| ApiError::Aborted(format!("the stream failed: {}", s.message())))?;
-    let Some(pb::CreateSnapshotRequest {
+    let mut stream = ClientStream::from(stream);
+    let first = stream.first_message("spec", "the snapshot's spec").await?;
+    let pb::CreateSnapshotRequest {
         message: Some(Message::Spec(raw)),
-    }) = first
+    } = first
     else {
         return Err(ApiError::invalid("spec", "the first message is the spec"));
     };

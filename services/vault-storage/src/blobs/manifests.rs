@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::ids::UserId;
+use tessera_kit::stream::ClientStream;
 use tessera_schema::vault::{blobs, manifest_blobs, manifests};
 
 use tessera_manifest::Manifest;
@@ -73,7 +74,7 @@ pub async fn write(
     storage: &Storage,
     user: UserId,
     expected: Digest,
-    mut stream: tonic::Streaming<tessera_proto::tessera::vault::v1::WriteManifestRequest>,
+    mut stream: ClientStream<tessera_proto::tessera::vault::v1::WriteManifestRequest>,
 ) -> Result<Digest, StorageError> {
     use tessera_proto::tessera::vault::v1::write_manifest_request::Message;
     if expected.size < 1 || expected.size > MAX_MANIFEST_BYTES {
@@ -82,10 +83,9 @@ pub async fn write(
             format!("must be 1 to {MAX_MANIFEST_BYTES}"),
         ));
     }
-    let mut bytes = bytes::BytesMut::with_capacity(expected.size as usize);
-    while let Some(message) = stream.message().await.map_err(|status| {
-        StorageError::Aborted(format!("the stream failed: {}", status.message()))
-    })? {
+    // Grown as bytes arrive: a declared size is not memory to hand out up front.
+    let mut bytes = bytes::BytesMut::with_capacity((expected.size as usize).min(1 << 20));
+    while let Some(message) = stream.next().await? {
         let Some(Message::Data(data)) = message.message else {
             return Err(StorageError::invalid("data", "only data follows the start"));
         };
@@ -223,7 +223,7 @@ pub async fn get(storage: &Storage, user: UserId, digest: &Digest) -> Result<Byt
         .optional()?;
     match size {
         Some(size) if size == digest.size => {
-            shelf.get(&shelf.manifest_path(user, digest), size).await
+            shelf.get(&shelf.manifest_path(user, digest), digest).await
         }
         _ => Err(StorageError::not_found("manifest", digest.hex())),
     }

@@ -12,6 +12,7 @@ use std::pin::Pin;
 use futures::{Stream, StreamExt};
 use tessera_kit::auth::{self, Caller};
 use tessera_kit::ids::UserId;
+use tessera_kit::stream::ClientStream;
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_proto::tessera::vault::v1::blob_service_server::BlobService;
 use tonic::{Request, Response, Status, Streaming};
@@ -129,7 +130,7 @@ impl BlobService for BlobApi {
         let user = subject(&request, &request.get_ref().user_id)?;
         let wanted =
             Digest::parse_all("digests", &request.get_ref().digests).map_err(StorageError::from)?;
-        if wanted.iter().map(|d| d.size).sum::<i64>() > MAX_BATCH_BYTES {
+        if digests::total_size(&wanted) > MAX_BATCH_BYTES {
             return Err(StorageError::invalid(
                 "digests",
                 format!("at most {MAX_BATCH_BYTES} bytes in all: ReadBlob streams larger ones"),
@@ -144,9 +145,7 @@ impl BlobService for BlobApi {
                 objects::holds(&mut conn, user, &digest).await?
             };
             let read = if held {
-                shelf
-                    .get(&shelf.blob_path(user, &digest), digest.size)
-                    .await
+                shelf.get(&shelf.blob_path(user, &digest), &digest).await
             } else {
                 Err(StorageError::not_found("blob", digest.hex()))
             };
@@ -208,11 +207,12 @@ impl BlobService for BlobApi {
         &self,
         request: Request<Streaming<pb::WriteManifestRequest>>,
     ) -> Result<Response<pb::WriteManifestResponse>, Status> {
-        let (metadata, extensions, mut stream) = request.into_parts();
-        let start = match stream.message().await? {
-            Some(pb::WriteManifestRequest {
+        let (metadata, extensions, stream) = request.into_parts();
+        let mut stream = ClientStream::from(stream);
+        let start = match stream.first_message("start", "the write's start").await? {
+            pb::WriteManifestRequest {
                 message: Some(pb::write_manifest_request::Message::Start(start)),
-            }) => start,
+            } => start,
             _ => {
                 return Err(
                     StorageError::invalid("start", "the first message starts the write").into(),
@@ -267,11 +267,12 @@ impl BlobService for BlobApi {
         &self,
         request: Request<Streaming<pb::WriteBlobRequest>>,
     ) -> Result<Response<pb::WriteBlobResponse>, Status> {
-        let (metadata, extensions, mut stream) = request.into_parts();
-        let start = match stream.message().await? {
-            Some(pb::WriteBlobRequest {
+        let (metadata, extensions, stream) = request.into_parts();
+        let mut stream = ClientStream::from(stream);
+        let start = match stream.first_message("start", "the write's start").await? {
+            pb::WriteBlobRequest {
                 message: Some(pb::write_blob_request::Message::Start(start)),
-            }) => start,
+            } => start,
             _ => {
                 return Err(
                     StorageError::invalid("start", "the first message starts the write").into(),
@@ -283,6 +284,13 @@ impl BlobService for BlobApi {
             &start.user_id,
         )?;
         let digest = one("start.digest", start.digest.as_ref())?;
+        let mut v = tessera_kit::error::FieldViolations::new();
+        StorageError::check_declared(
+            &mut v,
+            "start.digest.size_bytes",
+            digest.size,
+            self.0.config.max_file_bytes,
+        )?;
         if start.offset < 0 {
             return Err(StorageError::invalid("start.offset", "must not be negative").into());
         }

@@ -12,9 +12,9 @@ use futures::TryStreamExt;
 use sha2::{Digest as _, Sha256};
 use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::ids::UserId;
+use tessera_kit::stream::ClientStream;
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_schema::vault::{blob_writes, blobs};
-use tonic::Streaming;
 use uuid::Uuid;
 
 use super::digests::Digest;
@@ -159,6 +159,44 @@ async fn record(
     Ok(())
 }
 
+/// After a failed stream: a write with nothing persisted ends (its reservation released: a
+/// refused first stream leaves nothing behind), one with persisted parts waits for a resume.
+async fn give_up(storage: &Storage, shelf: &Shelf, user: UserId, digest: &Digest, writer: Uuid) {
+    let ended = storage
+        .db
+        .transaction("blobs.give_up_write", |conn| {
+            async move {
+                let gone: Option<VolumeId> =
+                    diesel::delete(blob_writes::table.find(key(user, digest)))
+                        .filter(blob_writes::writer_id.eq(writer))
+                        .filter(blob_writes::persisted_size.eq(0))
+                        .returning(blob_writes::volume_id)
+                        .get_result(conn)
+                        .await
+                        .optional()?;
+                if let Some(volume) = gone {
+                    let owner = Owner::of(Some(user.as_uuid()), None);
+                    quotas::settle(conn, volume.as_uuid(), &owner, digest.size, 0).await?;
+                }
+                Ok::<_, StorageError>(gone.is_some())
+            }
+            .scope_boxed()
+        })
+        .await;
+    match ended {
+        Ok(true) => {
+            let _ = shelf
+                .store
+                .unstage(&staging(shelf, user, digest), &[])
+                .await;
+        }
+        Ok(false) => release(storage, user, digest, writer).await,
+        Err(err) => {
+            tracing::warn!(error = %err, "ending a failed blob write failed; it expires by itself");
+        }
+    }
+}
+
 /// Lets another stream take the write at once (best effort).
 async fn release(storage: &Storage, user: UserId, digest: &Digest, writer: Uuid) {
     if let Ok(mut conn) = storage.db.conn().await {
@@ -236,7 +274,7 @@ pub async fn write(
     user: UserId,
     digest: Digest,
     offset: i64,
-    mut stream: Streaming<pb::WriteBlobRequest>,
+    mut stream: ClientStream<pb::WriteBlobRequest>,
 ) -> Result<pb::WriteBlobResponse, StorageError> {
     let done = pb::WriteBlobResponse {
         committed_size: digest.size,
@@ -270,7 +308,7 @@ pub async fn write(
     let persisted = match received {
         Ok(persisted) => persisted,
         Err(err) => {
-            release(storage, user, &digest, writer).await;
+            give_up(storage, &shelf, user, &digest, writer).await;
             return Err(err);
         }
     };
@@ -321,44 +359,38 @@ async fn receive(
     digest: &Digest,
     writer: Uuid,
     mut offset: i64,
-    stream: &mut Streaming<pb::WriteBlobRequest>,
+    stream: &mut ClientStream<pb::WriteBlobRequest>,
 ) -> Result<i64, StorageError> {
     let part_bytes = storage.config.part_bytes as i64;
     let mut part: Option<Part> = None;
     let mut in_part: i64 = 0;
     let mut renewed = Instant::now();
     loop {
-        let message = match stream.message().await {
+        let message = match stream.next().await {
             Ok(Some(message)) => message,
             Ok(None) => break,
-            Err(status) => {
-                if let Some(part) = part.take() {
-                    part.abort().await;
-                }
-                return Err(StorageError::Aborted(format!(
-                    "the stream failed: {}",
-                    status.message()
-                )));
-            }
+            Err(err) => return refused(&mut part, err.into()).await,
         };
         let data = match message.message {
             Some(Message::Data(data)) if data.len() <= MAX_CHUNK => data,
             Some(Message::Data(_)) => {
-                return Err(StorageError::invalid(
-                    "data",
-                    format!("at most {MAX_CHUNK} bytes per message"),
-                ));
+                return refused(
+                    &mut part,
+                    StorageError::invalid("data", format!("at most {MAX_CHUNK} bytes per message")),
+                )
+                .await;
             }
-            _ => return Err(StorageError::invalid("data", "only data follows start")),
+            _ => {
+                let err = StorageError::invalid("data", "only data follows start");
+                return refused(&mut part, err).await;
+            }
         };
         if offset + in_part + data.len() as i64 > digest.size {
-            if let Some(part) = part.take() {
-                part.abort().await;
-            }
-            return Err(StorageError::OutOfRange(format!(
+            let err = StorageError::OutOfRange(format!(
                 "more than the {} bytes of the digest",
                 digest.size
-            )));
+            ));
+            return refused(&mut part, err).await;
         }
         let current = part.get_or_insert_with(|| Part::start(&shelf.store, dir, offset as u64));
         in_part += data.len() as i64;
@@ -382,6 +414,14 @@ async fn receive(
         offset += len as i64;
     }
     Ok(offset)
+}
+
+/// Stops the part being written, then answers `err`.
+async fn refused(part: &mut Option<Part>, err: StorageError) -> Result<i64, StorageError> {
+    if let Some(part) = part.take() {
+        part.abort().await;
+    }
+    Err(err)
 }
 
 /// QueryWriteStatus.

@@ -7,6 +7,7 @@ use bytes::Bytes;
 use futures::TryStreamExt;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+use tessera_kit::stream::ClientStream;
 use tessera_proto::tessera::vault::v1 as pb;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -136,22 +137,26 @@ impl Hashing {
     }
 }
 
-/// The Upload RPC.
+/// The Upload RPC. An upload this stream started (its first message a spec) is the stream's
+/// alone: the client learns its id only from a successful answer, so when the stream fails or
+/// is refused, the upload ends with it (reservation, path claim and staged bytes released). A
+/// resumed upload keeps what it has: its client knows the id and can resume or cancel it.
 pub async fn upload(
     storage: &Storage,
     principal: &Principal,
-    mut stream: Streaming<pb::UploadRequest>,
+    stream: Streaming<pb::UploadRequest>,
 ) -> Result<pb::UploadResponse, StorageError> {
+    let mut stream = ClientStream::from(stream);
     let first = stream
-        .message()
-        .await
-        .map_err(|s| StorageError::Aborted(format!("the stream broke: {}", s.message())))?
-        .and_then(|m| m.message)
+        .first_message("message", "a spec or a resume")
+        .await?
+        .message
         .ok_or_else(|| StorageError::invalid("message", "the first message is spec or resume"))?;
-    let (row, write_offset) = match first {
+    let (row, write_offset, started) = match first {
         Message::Spec(spec) => (
             uploads::start(storage, principal, Some(&spec), "spec").await?,
             0,
+            true,
         ),
         Message::Resume(resume) => {
             let id = UploadId::parse("resume.upload_id", &resume.upload_id)?;
@@ -159,6 +164,7 @@ pub async fn upload(
             (
                 uploads::load_visible(&mut conn, principal, id).await?,
                 resume.write_offset,
+                false,
             )
         }
         _ => {
@@ -168,38 +174,79 @@ pub async fn upload(
             ));
         }
     };
-    let writer = Uuid::now_v7();
-    let row = uploads::claim(storage, row.id, writer).await?;
     let mut lease = Lease {
         storage: storage.clone(),
         id: row.id,
-        writer,
+        writer: Uuid::now_v7(),
         part: None,
+        started,
+        ended: false,
     };
-    write(storage, row, &mut lease, write_offset, &mut stream).await
+    let outcome = match uploads::claim(storage, row.id, lease.writer).await {
+        Ok(row) => write(storage, row, &mut lease, write_offset, &mut stream).await,
+        Err(err) => Err(err),
+    };
+    lease.end(outcome.is_ok()).await;
+    outcome
 }
 
-/// The stream's hold on the upload and the part it is writing. However the stream ends (the
-/// handler dropped because the client went away included), the unfinished part's writer is
-/// stopped first and then the upload is given back, so a resumed stream never writes beside a
-/// leftover writer and need not wait for the lease to lapse.
+/// The stream's hold on the upload and the part it is writing. However the stream ends, the
+/// unfinished part's writer is stopped first; then the upload is given back (a resumed stream
+/// need not wait for the lease to lapse), or ended when this stream started it and failed.
+/// When the handler is dropped (the client went away), `Drop` does the same in a task.
 struct Lease {
     storage: Storage,
     id: UploadId,
     writer: Uuid,
     part: Option<Part>,
+    /// The upload was started by this stream's spec: its client does not know its id.
+    started: bool,
+    ended: bool,
+}
+
+impl Lease {
+    async fn end(mut self, succeeded: bool) {
+        self.ended = true;
+        let abandon = self.started && !succeeded;
+        hand_back(
+            &self.storage,
+            self.id,
+            self.writer,
+            self.part.take(),
+            abandon,
+        )
+        .await;
+    }
 }
 
 impl Drop for Lease {
     fn drop(&mut self) {
+        if self.ended {
+            return;
+        }
         let (storage, id, writer, part) =
             (self.storage.clone(), self.id, self.writer, self.part.take());
-        tokio::spawn(async move {
-            if let Some(part) = part {
-                part.abort().await;
-            }
-            uploads::release(&storage, id, writer).await;
-        });
+        let abandon = self.started;
+        tokio::spawn(async move { hand_back(&storage, id, writer, part, abandon).await });
+    }
+}
+
+async fn hand_back(
+    storage: &Storage,
+    id: UploadId,
+    writer: Uuid,
+    part: Option<Part>,
+    abandon: bool,
+) {
+    if let Some(part) = part {
+        part.abort().await;
+    }
+    if abandon {
+        if let Err(err) = uploads::abort(storage, id, None).await {
+            tracing::warn!(upload = %id, error = %err, "ending a failed upload failed; it expires by itself");
+        }
+    } else {
+        uploads::release(storage, id, writer).await;
     }
 }
 
@@ -208,7 +255,7 @@ async fn write(
     mut row: UploadRow,
     lease: &mut Lease,
     write_offset: i64,
-    stream: &mut Streaming<pb::UploadRequest>,
+    stream: &mut ClientStream<pb::UploadRequest>,
 ) -> Result<pb::UploadResponse, StorageError> {
     if write_offset < 0 || write_offset > row.persisted_size {
         return Err(StorageError::OutOfRange(format!(
@@ -247,7 +294,7 @@ async fn write(
     // lose the upload to another stream.
     let mut renewed = std::time::Instant::now();
     loop {
-        let message = match stream.message().await {
+        let message = match stream.next().await {
             Ok(Some(message)) => message.message,
             Ok(None) => {
                 // Closed without finish: keep what was sent for a later resume.
@@ -261,22 +308,11 @@ async fn write(
                     file: None,
                 });
             }
-            Err(status) => {
-                if let Some(part) = lease.part.take() {
-                    part.abort().await;
-                }
-                return Err(StorageError::Aborted(format!(
-                    "the stream broke: {}",
-                    status.message()
-                )));
-            }
+            Err(err) => return Err(err.into()),
         };
         match message {
             Some(Message::Chunk(mut chunk)) => {
                 if chunk.len() > MAX_CHUNK {
-                    if let Some(part) = lease.part.take() {
-                        part.abort().await;
-                    }
                     return Err(StorageError::invalid("chunk", "chunks are at most 2 MiB"));
                 }
                 if skip > 0 {
@@ -358,9 +394,6 @@ async fn write(
                 });
             }
             Some(Message::Spec(_) | Message::Resume(_)) | None => {
-                if let Some(part) = lease.part.take() {
-                    part.abort().await;
-                }
                 return Err(StorageError::invalid(
                     "message",
                     "after the first message come only chunks and finish",

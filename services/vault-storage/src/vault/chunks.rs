@@ -8,6 +8,7 @@ use subtle::ConstantTimeEq;
 use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::error::FieldViolations;
 use tessera_kit::ids::UserId;
+use tessera_kit::stream::ClientStream;
 use tessera_proto::tessera::vault::v1 as pb;
 use tessera_schema::vault::file_chunks;
 use tonic::Streaming;
@@ -31,10 +32,10 @@ struct Header {
     sha: Vec<u8>,
 }
 
-fn header(message: Option<pb::UploadChunkRequest>) -> Result<Header, StorageError> {
-    let Some(pb::UploadChunkRequest {
+fn header(message: pb::UploadChunkRequest) -> Result<Header, StorageError> {
+    let pb::UploadChunkRequest {
         message: Some(Message::Header(h)),
-    }) = message
+    } = message
     else {
         return Err(StorageError::invalid(
             "header",
@@ -107,9 +108,10 @@ async fn admit(
 pub async fn upload(
     storage: &Storage,
     user: UserId,
-    mut stream: Streaming<pb::UploadChunkRequest>,
+    stream: Streaming<pb::UploadChunkRequest>,
 ) -> Result<pb::UploadChunkResponse, StorageError> {
-    let h = header(stream.message().await.map_err(cancelled)?)?;
+    let mut stream = ClientStream::from(stream);
+    let h = header(stream.first_message("header", "the chunk's header").await?)?;
     let response = pb::UploadChunkResponse {
         chunk_index: h.index,
         size: h.size,
@@ -142,25 +144,21 @@ pub async fn upload(
     outcome.map(|()| response)
 }
 
-fn cancelled(status: tonic::Status) -> StorageError {
-    StorageError::Aborted(format!("the chunk stream failed: {}", status.message()))
-}
-
 /// Streams the chunk's bytes into staging while hashing them; checks size and SHA-256.
 async fn receive(
     store: &Store,
     dir: &str,
     h: &Header,
-    stream: &mut Streaming<pb::UploadChunkRequest>,
+    stream: &mut ClientStream<pb::UploadChunkRequest>,
 ) -> Result<(), StorageError> {
     let mut part = Part::start(store, dir, 0);
     let hashing = Hashing::start();
     let mut got: i64 = 0;
     let failure = loop {
-        let message = match stream.message().await {
+        let message = match stream.next().await {
             Ok(Some(message)) => message,
             Ok(None) => break None,
-            Err(status) => break Some(cancelled(status)),
+            Err(err) => break Some(err.into()),
         };
         let data = match message.message {
             Some(Message::Data(data)) => data,

@@ -14,6 +14,7 @@ use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::error::FieldViolations;
 use tessera_kit::ids::UserId;
 use tessera_kit::ratelimit;
+use tessera_kit::stream::ClientStream;
 use tessera_proto::tessera::messaging::v1 as pb;
 use tessera_proto::tessera::vault::v1 as vpb;
 use tessera_schema::messaging::{group_quotas, media, media_uploads, threads};
@@ -93,10 +94,13 @@ fn parse(m: pb::Media) -> Result<Spec, ChatError> {
 pub async fn upload(
     chat: &Chat,
     user: UserId,
-    mut stream: Streaming<pb::UploadMediaRequest>,
+    stream: Streaming<pb::UploadMediaRequest>,
 ) -> Result<MediaRow, ChatError> {
-    let first = stream.message().await.map_err(broke)?;
-    let spec = match first.and_then(|m| m.message) {
+    let mut stream = ClientStream::from(stream);
+    let first = stream
+        .first_message("media", "the media's description")
+        .await?;
+    let spec = match first.message {
         Some(pb::upload_media_request::Message::Media(m)) => parse(m)?,
         _ => {
             return Err(ChatError::invalid(
@@ -115,10 +119,6 @@ pub async fn upload(
             Err(err)
         }
     }
-}
-
-fn broke(status: tonic::Status) -> ChatError {
-    ChatError::Aborted(format!("the upload stream broke: {}", status.message()))
 }
 
 /// The rate limit, membership, epoch and quota checks, and the reservation, in one transaction.
@@ -216,7 +216,7 @@ async fn transfer(
     group: Uuid,
     id: MediaId,
     spec: &Spec,
-    stream: Streaming<pb::UploadMediaRequest>,
+    stream: ClientStream<pb::UploadMediaRequest>,
 ) -> Result<Uuid, ChatError> {
     // Its own task: a client that goes away drops this handler, and an upload started in
     // vault-storage whose id was not yet recorded here could never be cancelled.
@@ -262,11 +262,11 @@ async fn feed(
     chat: &Chat,
     id: MediaId,
     spec: &Spec,
-    mut stream: Streaming<pb::UploadMediaRequest>,
+    mut stream: ClientStream<pb::UploadMediaRequest>,
     tx: mpsc::Sender<vpb::UploadRequest>,
 ) -> Result<Fed, ChatError> {
     let (mut received, mut short_seen, mut renewed) = (0i64, false, Instant::now());
-    while let Some(message) = stream.message().await.map_err(broke)? {
+    while let Some(message) = stream.next().await? {
         let Some(pb::upload_media_request::Message::Chunk(chunk)) = message.message else {
             return Err(ChatError::invalid(
                 "media",
