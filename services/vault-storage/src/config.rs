@@ -32,6 +32,12 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(1 << 20..=1 << 30))]
     pub part_bytes: u64,
 
+    /// The largest file (upload, vault file or blob) a caller may declare, e.g. `1TiB`; at most
+    /// 2^53 - 1 bytes. Larger declarations are refused before anything is reserved.
+    #[arg(long, env = "TESSERA_STORAGE_MAX_FILE_BYTES", default_value = "1TiB",
+          value_parser = parse_max_file_bytes)]
+    pub max_file_bytes: i64,
+
     /// The volume (by name) that holds vault chunks. Unset: the vault keeps no files.
     #[arg(long, env = "TESSERA_VAULT_VOLUME", default_value = "")]
     pub vault_volume: String,
@@ -107,6 +113,17 @@ fn parse_size(raw: &str) -> Result<i64, String> {
         .ok_or_else(|| format!("`{raw}` is not a size such as 10GiB"))
 }
 
+/// The largest size any contract allows (what a JSON number holds exactly).
+pub const MAX_DECLARED_BYTES: i64 = (1 << 53) - 1;
+
+fn parse_max_file_bytes(raw: &str) -> Result<i64, String> {
+    let bytes = parse_size(raw)?;
+    if bytes > MAX_DECLARED_BYTES {
+        return Err(format!("`{raw}` is more than 2^53 - 1 bytes"));
+    }
+    Ok(bytes)
+}
+
 /// Resolved, absolute directories.
 #[derive(Debug, Clone, Default)]
 pub struct Roots(pub Vec<PathBuf>);
@@ -122,6 +139,7 @@ impl Default for Config {
             ssh_key_dir: Roots::default(),
             retention: Duration::from_secs(30 * 24 * 3600),
             part_bytes: 64 << 20,
+            max_file_bytes: 1 << 40,
             vault_volume: String::new(),
             tier_quotas: TierQuotas::default(),
             graveyard_retention: Duration::from_secs(30 * 24 * 3600),
@@ -134,6 +152,14 @@ impl Default for Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_file_maximum_stays_within_what_the_contracts_allow() {
+        assert_eq!(parse_max_file_bytes("1TiB"), Ok(1 << 40));
+        assert_eq!(parse_max_file_bytes("8191TiB"), Ok(8191 << 40));
+        assert!(parse_max_file_bytes("8192TiB").is_err(), "2^53 bytes");
+        assert!(parse_max_file_bytes("-1").is_err());
+    }
 
     #[test]
     fn tier_quotas_parse_sizes_and_refuse_nonsense() {

@@ -4,6 +4,9 @@
 //! concurrent uploads queue on the row lock and re-check the condition, so no limit is ever
 //! exceeded. Committing turns the reservation into usage; failing or expiring releases it.
 //! Freeing space (deletes) always succeeds, even when a limit was lowered below the usage.
+//! The sums are compared as `numeric`: a quota without a limit still refuses a reservation
+//! that would take its counters past what a `bigint` holds (it would otherwise fail every later
+//! upload on the volume with an overflow), whatever the callers declared.
 
 use diesel::sql_types::{BigInt, Text, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -125,10 +128,12 @@ pub async fn reserve(
 ) -> Result<(), QuotaError> {
     let room = diesel::sql_query(
         "UPDATE vault.storage_volumes SET quota_reserved = quota_reserved + $2
-         WHERE id = $1 AND (quota_limit IS NULL OR quota_used + quota_reserved + $2 <= quota_limit)",
+         WHERE id = $1
+           AND quota_used::numeric + quota_reserved + $2 <= coalesce(quota_limit, $3)",
     )
     .bind::<SqlUuid, _>(volume_id)
     .bind::<BigInt, _>(bytes)
+    .bind::<BigInt, _>(i64::MAX)
     .execute(conn)
     .await?;
     if room == 0 {
@@ -151,7 +156,7 @@ pub async fn reserve(
              VALUES ($1, $2{cast}, $3, $4)
              ON CONFLICT ({column}, volume_id) DO UPDATE SET quota_reserved = q.quota_reserved + $4,
                  updated_at = now()
-             WHERE q.quota_limit IS NULL OR q.quota_used + q.quota_reserved + $4 <= q.quota_limit",
+             WHERE q.quota_used::numeric + q.quota_reserved + $4 <= coalesce(q.quota_limit, $5)",
             table = quota.table(),
             column = quota.column(),
             cast = quota.cast(),
@@ -160,6 +165,7 @@ pub async fn reserve(
         .bind::<Text, _>(key)
         .bind::<SqlUuid, _>(volume_id)
         .bind::<BigInt, _>(bytes)
+        .bind::<BigInt, _>(i64::MAX)
         .execute(conn)
         .await?;
         if room == 0 {

@@ -17,6 +17,7 @@ mod closed_sets;
 mod conformance;
 mod drivers;
 mod files;
+mod hostile;
 mod manifest_writes;
 mod media_relay;
 mod quotas;

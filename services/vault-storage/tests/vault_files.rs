@@ -530,6 +530,10 @@ async fn two_streams_of_one_chunk_with_different_bytes_store_exactly_one() {
         }
     }
     assert_eq!(winners.len(), 1, "exactly one chunk 0");
+    // The winner's bytes are what the file is made of (a pending file serves no chunk).
+    finalize(&mut vault, &alice, &file.id, merkle(&[&winners[0]]))
+        .await
+        .expect("finalized with the winner's bytes");
     let (_, stored) = get_chunk(&mut vault, &alice, &file.id, 0, 0, 0)
         .await
         .expect("read");

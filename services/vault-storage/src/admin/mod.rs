@@ -4,6 +4,7 @@ pub mod analytics;
 mod backend_input;
 pub mod backends;
 pub mod import;
+mod locations;
 pub mod quotas;
 pub mod volumes;
 

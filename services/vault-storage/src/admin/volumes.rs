@@ -323,6 +323,7 @@ pub async fn create(
         .transaction("create_volume", |conn| {
             let row = row.clone();
             async move {
+                super::locations::check_free(conn, &row).await?;
                 let inserted = diesel::insert_into(storage_volumes::table)
                     .values((
                         storage_volumes::id.eq(row.id),

@@ -9,6 +9,17 @@ pub const MAX_DIGESTS: usize = 10_000;
 /// Most bytes one batch carries.
 pub const MAX_BATCH_BYTES: i64 = 4 << 20;
 
+/// The largest size a digest names (its contract's bound).
+pub const MAX_DIGEST_BYTES: i64 = crate::config::MAX_DECLARED_BYTES;
+
+/// The sizes of `digests` added up, saturating (each is at most 2^53 - 1, but ten thousand of
+/// them are not).
+pub fn total_size(digests: &[Digest]) -> i64 {
+    digests
+        .iter()
+        .fold(0i64, |sum, d| sum.saturating_add(d.size))
+}
+
 /// A validated digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Digest {
@@ -52,10 +63,11 @@ impl Digest {
                 "must be 64 lowercase hexadecimal characters",
             );
         }
-        if digest.size_bytes < 0 {
-            v.add(format!("{field}.size_bytes"), "must not be negative");
+        let size_ok = (0..=MAX_DIGEST_BYTES).contains(&digest.size_bytes);
+        if !size_ok {
+            v.add(format!("{field}.size_bytes"), "must be 0 to 2^53 - 1");
         }
-        sha.filter(|_| digest.size_bytes >= 0).map(|sha256| Self {
+        sha.filter(|_| size_ok).map(|sha256| Self {
             sha256,
             size: digest.size_bytes,
         })
@@ -101,5 +113,18 @@ mod tests {
         };
         assert_eq!(Digest::parse_into(&mut v, "d", &bad), None);
         assert_eq!(v.fields().collect::<Vec<_>>(), ["d.sha256", "d.size_bytes"]);
+        let mut v = FieldViolations::new();
+        let mut largest = empty.wire();
+        largest.size_bytes = MAX_DIGEST_BYTES;
+        assert!(Digest::parse_into(&mut v, "d", &largest).is_some());
+        largest.size_bytes = MAX_DIGEST_BYTES + 1;
+        assert_eq!(Digest::parse_into(&mut v, "d", &largest), None);
+        assert_eq!(v.fields().collect::<Vec<_>>(), ["d.size_bytes"]);
+        let largest = Digest {
+            sha256: empty.sha256,
+            size: MAX_DIGEST_BYTES,
+        };
+        let many = vec![largest; 2000];
+        assert_eq!(total_size(&many), i64::MAX);
     }
 }

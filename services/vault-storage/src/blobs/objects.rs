@@ -6,8 +6,8 @@ use bytes::Bytes;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Bytea, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use futures::TryStreamExt;
 use futures::stream::BoxStream;
-use futures::{StreamExt, TryStreamExt};
 use tessera_kit::db::ScopedFutureExt;
 use tessera_kit::ids::UserId;
 use tessera_schema::vault::blobs;
@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::digests::Digest;
 use crate::drivers::Store;
 use crate::error::StorageError;
+use crate::files::download::{Recorded, integrity_fault, read_checked};
 use crate::quotas::{self, Owner};
 use crate::state::Storage;
 use crate::volumes::{self, VolumeRow};
@@ -78,23 +79,23 @@ impl Shelf {
         Ok(placed?)
     }
 
-    /// All of the object at `path`, which must hold `size` bytes.
-    pub async fn get(&self, path: &str, size: i64) -> Result<Bytes, StorageError> {
-        if size == 0 {
+    /// All of the object at `path`, which must be `digest`'s bytes (DATA_LOSS otherwise).
+    pub async fn get(&self, path: &str, digest: &Digest) -> Result<Bytes, StorageError> {
+        if digest.size == 0 {
             return Ok(Bytes::new());
         }
         let pieces: Vec<Bytes> = self
             .store
-            .read(path, 0..size as u64)
+            .read(path, 0..digest.size as u64)
             .await?
             .try_collect()
             .await?;
         let bytes: Bytes = pieces.concat().into();
-        if bytes.len() as i64 != size {
-            return Err(StorageError::DataLoss(format!(
-                "the backend returned {} of {size} bytes",
-                bytes.len()
-            )));
+        if Digest::of(&bytes) != *digest {
+            return Err(integrity_fault(
+                path,
+                "its size or SHA-256 differs from the record",
+            ));
         }
         Ok(bytes)
     }
@@ -291,13 +292,11 @@ pub async fn read(
         0 => size,
         limit => size.min(start.saturating_add(limit as u64)),
     };
-    let bytes = if start == end {
-        futures::stream::empty().boxed()
-    } else {
-        shelf
-            .store
-            .read(&shelf.blob_path(user, digest), start..end)
-            .await?
+    let path = shelf.blob_path(user, digest);
+    let recorded = Recorded {
+        path: &path,
+        size,
+        sha256: &digest.sha256,
     };
-    Ok(crate::files::download::exactly(bytes, end - start))
+    read_checked(&shelf.store, recorded, start..end, None).await
 }

@@ -131,6 +131,7 @@ fn validate(
     principal: &Principal,
     spec: Option<&pb::UploadSpec>,
     field: &str,
+    max_file_bytes: i64,
 ) -> Result<Spec, StorageError> {
     let Some(spec) = spec else {
         return Err(StorageError::invalid(field, "required"));
@@ -224,11 +225,12 @@ fn validate(
         &f("metadata"),
         "at most 16 KiB of JSON",
     );
-    v.require(
-        spec.declared_size >= 0,
+    StorageError::check_declared(
+        &mut v,
         &f("declared_size"),
-        "must not be negative",
-    );
+        spec.declared_size,
+        max_file_bytes,
+    )?;
     let declared_sha256 = (!spec.declared_sha256.is_empty()).then(|| spec.declared_sha256.to_vec());
     v.require(
         declared_sha256.as_ref().is_none_or(|h| h.len() == 32),
@@ -278,7 +280,7 @@ pub async fn start(
     spec: Option<&pb::UploadSpec>,
     field: &str,
 ) -> Result<UploadRow, StorageError> {
-    let spec = validate(principal, spec, field)?;
+    let spec = validate(principal, spec, field, storage.config.max_file_bytes)?;
     let spec = &spec;
     storage
         .db

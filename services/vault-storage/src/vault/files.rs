@@ -22,6 +22,7 @@ use super::crypto::check_wrapped_key;
 use super::folders::{self, parse_parent};
 use crate::drivers::Store;
 use crate::error::StorageError;
+use crate::files::download::{Recorded, read_checked};
 use crate::ids::{AnalyticsKind, FileState, FolderId, VaultFileId, VolumeId};
 use crate::quotas::{self, Owner};
 use crate::state::Storage;
@@ -150,9 +151,7 @@ pub async fn create(
     let mut v = FieldViolations::new();
     let folder = parse_parent(&mut v, "folder_id", &request.folder_id);
     check_wrapped_key(&mut v, "encrypted_key", &request.encrypted_key);
-    if request.size < 0 {
-        v.add("size", "must not be negative");
-    }
+    StorageError::check_declared(&mut v, "size", request.size, storage.config.max_file_bytes)?;
     let (size, chunks) = (request.size, request.chunk_count);
     if !(0..=MAX_CHUNKS).contains(&chunks) {
         v.add("chunk_count", format!("must be 0 to {MAX_CHUNKS}"));
@@ -390,6 +389,13 @@ pub async fn download(
     let (file, chunk) = {
         let mut conn = storage.db.conn().await?;
         let file = load(&mut conn, user, id, false).await?;
+        if file.state != FileState::Complete {
+            return Err(StorageError::precondition(
+                "FILE_PENDING",
+                format!("files/{id}"),
+                "the file is still being uploaded: its chunks are served once it is finalized",
+            ));
+        }
         let chunk: Option<(i64, Vec<u8>, String)> = file_chunks::table
             .find((id, request.chunk_index))
             .select((
@@ -422,18 +428,17 @@ pub async fn download(
             file_id: id.to_string(),
             chunk_index: request.chunk_index,
             size,
-            sha256: sha.into(),
+            sha256: sha.clone().into(),
         })),
     };
-    let bytes = if start == end {
-        futures::stream::empty().boxed()
-    } else {
-        store.read(&path, start..end).await?
+    let recorded = Recorded {
+        path: &path,
+        size: size as u64,
+        sha256: &sha,
     };
-    let data = crate::files::download::exactly(bytes, end - start).map_ok(|data| {
-        pb::DownloadChunkResponse {
-            message: Some(Message::Data(data)),
-        }
+    let bytes = read_checked(&store, recorded, start..end, None).await?;
+    let data = bytes.map_ok(|data| pb::DownloadChunkResponse {
+        message: Some(Message::Data(data)),
     });
     Ok(futures::stream::once(async move { Ok(header) })
         .chain(data)
