@@ -166,3 +166,41 @@ async fn the_owner_sees_an_account_lockout_once_and_an_address_lockout_never() {
     assert_locked(attempt(&identity, "bob", PASSWORD).await);
     assert_eq!(lockouts_logged(&identity, &bob).await, 0);
 }
+
+#[tokio::test]
+async fn failures_and_successes_at_once_are_counted_not_lost() {
+    // A success deletes the account's counters; a failure at the same moment used to insert
+    // them, find them gone and answer INTERNAL (found by the fuzz walk).
+    let identity = Identity::start().await;
+    identity.sign_up("alice").await;
+    let mut attempts = Vec::new();
+    for i in 0..40 {
+        let mut sign_in = identity.sign_in();
+        attempts.push(tokio::spawn(async move {
+            let password = if i % 2 == 0 {
+                PASSWORD
+            } else {
+                "not the password"
+            };
+            sign_in
+                .sign_in_with_password(pb::SignInWithPasswordRequest {
+                    identifier: "alice".into(),
+                    password: password.into(),
+                    client_description: String::new(),
+                })
+                .await
+                .map(|_| ())
+        }));
+    }
+    for task in attempts {
+        if let Err(status) = task.await.expect("the task") {
+            assert!(
+                matches!(
+                    status.code(),
+                    Code::Unauthenticated | Code::ResourceExhausted
+                ),
+                "a wrong password or a lockout, nothing else: {status:?}"
+            );
+        }
+    }
+}

@@ -553,3 +553,97 @@ async fn a_user_has_at_most_sixteen_devices_even_when_enrolling_at_once() {
     assert_eq!(refused, 4);
     assert_eq!(h.count("SELECT count(*) FROM messaging.devices").await, 16);
 }
+
+#[tokio::test]
+async fn an_identity_key_belongs_to_one_device_of_one_user() {
+    let h = Harness::start().await;
+    let (alice, bob, carol) = (
+        h.user("alice").await,
+        h.user("bob").await,
+        h.user("carol").await,
+    );
+    let mut devices = h.devices().await;
+    let (_, keys) = ed25519_keys();
+    devices
+        .enroll_device(authed(
+            &alice.token,
+            pb::EnrollDeviceRequest {
+                keys: Some(keys.clone()),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect("alice enrols");
+
+    // Bob presents alice's identity key (all public material) as his own.
+    let before = h.snapshot().await;
+    let err = devices
+        .enroll_device(authed(
+            &bob.token,
+            pb::EnrollDeviceRequest {
+                keys: Some(keys.clone()),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect_err("another user's identity key");
+    assert_eq!(err.code(), Code::AlreadyExists, "{err:?}");
+    assert!(
+        !err.message().contains(&alice.id) && !err.message().contains("your"),
+        "whose key it is stays unsaid: {err:?}"
+    );
+    assert_eq!(h.snapshot().await, before, "nothing was stored");
+
+    // Nor can he move one of his devices onto it by re-enrolling.
+    let (_, own) = ed25519_keys();
+    let device = devices
+        .enroll_device(authed(
+            &bob.token,
+            pb::EnrollDeviceRequest {
+                keys: Some(own),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect("bob enrols his own key")
+        .into_inner()
+        .device
+        .expect("device");
+    let err = devices
+        .reenroll_device(authed(
+            &bob.token,
+            pb::ReenrollDeviceRequest {
+                device_id: device.id,
+                keys: Some(keys),
+                ..Default::default()
+            },
+        ))
+        .await
+        .expect_err("re-enrolled onto another user's key");
+    assert_eq!(err.code(), Code::AlreadyExists, "{err:?}");
+
+    // Two users racing for one fresh key: exactly one gets it.
+    let (_, fresh) = ed25519_keys();
+    let race = [&bob, &carol].map(|user| {
+        let (mut devices, fresh, token) = (devices.clone(), fresh.clone(), user.token.clone());
+        tokio::spawn(async move {
+            devices
+                .enroll_device(authed(
+                    &token,
+                    pb::EnrollDeviceRequest {
+                        keys: Some(fresh),
+                        ..Default::default()
+                    },
+                ))
+                .await
+                .map(|_| ())
+                .map_err(|status| status.code())
+        })
+    });
+    let mut outcomes = Vec::new();
+    for task in race {
+        outcomes.push(task.await.expect("the task"));
+    }
+    outcomes.sort_by_key(|o| o.is_err());
+    assert_eq!(outcomes, [Ok(()), Err(Code::AlreadyExists)]);
+}

@@ -103,7 +103,7 @@ async fn every_lookup_has_its_index() {
     let names: Vec<String> = rows.iter().map(|r| r.get::<_, String>(0)).collect();
     for expected in [
         "devices_user_id",
-        "devices_user_id_identity_pubkey_key",
+        "devices_identity_pubkey_key",
         "uniq_direct_chat",
         "chat_members_pkey",
         "chat_members_user_id",
@@ -155,7 +155,9 @@ async fn checks_and_unique_keys_hold() {
         .await
         .expect("device");
     let cases = [
-        (device("00000000-0000-7000-8000-0000000000d2", u1, 1), "devices_user_id_identity_pubkey_key"),
+        (device("00000000-0000-7000-8000-0000000000d2", u1, 1), "devices_identity_pubkey_key"),
+        // Nor may another user enrol the same identity key.
+        (device("00000000-0000-7000-8000-0000000000d3", u2, 1), "devices_identity_pubkey_key"),
         (format!("{DEVICE} VALUES (gen_random_uuid(), '{u1}', '\\x01', '\\x01', '\\x01', '\\x01')"), "devices_identity_pubkey_length"),
         ("UPDATE messaging.devices SET identity_key_type = 'rsa'".to_string(), "devices_identity_key_type"),
         ("UPDATE messaging.devices SET one_time_prekeys = '{}'".to_string(), "devices_one_time_prekeys_array"),

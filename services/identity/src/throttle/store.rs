@@ -17,25 +17,25 @@ pub struct Counters {
     pub updated_at: DateTime<Utc>,
 }
 
-/// The counters of `subject`, locked for update (created if missing).
+/// The counters of `subject`, locked for update (created if missing). One statement: the row
+/// is created or locked and read at once, so a success clearing it meanwhile (another sign-in
+/// deleting the row between an insert and a read) cannot leave nothing to read.
 pub async fn lock(
     conn: &mut AsyncPgConnection,
     subject: &str,
     now: DateTime<Utc>,
 ) -> Result<Counters, DbError> {
-    diesel::insert_into(throttles::table)
+    use diesel::upsert::excluded;
+    Ok(diesel::insert_into(throttles::table)
         .values((
             throttles::subject.eq(subject),
             throttles::updated_at.eq(now),
         ))
-        .on_conflict_do_nothing()
-        .execute(conn)
-        .await?;
-    Ok(throttles::table
-        .find(subject)
-        .select(Counters::as_select())
-        .for_update()
-        .first(conn)
+        .on_conflict(throttles::subject)
+        .do_update()
+        .set(throttles::subject.eq(excluded(throttles::subject)))
+        .returning(Counters::as_returning())
+        .get_result(conn)
         .await?)
 }
 

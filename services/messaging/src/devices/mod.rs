@@ -174,10 +174,14 @@ async fn lock_user_devices(conn: &mut AsyncPgConnection, user: UserId) -> Result
 
 fn identity_taken(err: ChatError) -> ChatError {
     match err {
+        // Whose device holds it is not said: it may be another user's.
         ChatError::Db(tessera_kit::DbError::UniqueViolation { ref constraint })
-            if constraint == "devices_user_id_identity_pubkey_key" =>
+            if constraint == "devices_identity_pubkey_key" =>
         {
-            ChatError::AlreadyExists("one of your devices already has this identity key".into())
+            ChatError::AlreadyExists(
+                "this identity key is enrolled already: each device has an identity key of its own"
+                    .into(),
+            )
         }
         other => other,
     }
