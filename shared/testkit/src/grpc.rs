@@ -170,6 +170,77 @@ pub async fn call_raw(
     }
 }
 
+/// Calls `path` with `messages` (one for unary and server-streaming methods, the stream's
+/// messages in order otherwise), giving up after `timeout`. A streamed answer counts as OK
+/// once its first message arrives, or when none came within `first_message` (a live feed).
+/// Returns the status the call ended with.
+pub async fn call_messages(
+    channel: Channel,
+    path: &str,
+    shape: Shape,
+    mut messages: Vec<Vec<u8>>,
+    authorization: Option<&str>,
+    timeout: std::time::Duration,
+) -> tonic::Status {
+    let first_message = std::time::Duration::from_millis(500);
+    let mut grpc = tonic::client::Grpc::new(channel);
+    if let Err(err) = grpc.ready().await {
+        return tonic::Status::unavailable(err.to_string());
+    }
+    let path: http::uri::PathAndQuery = path.parse().expect("a method path");
+    fn timed<T>(
+        message: T,
+        authorization: Option<&str>,
+        timeout: std::time::Duration,
+    ) -> tonic::Request<T> {
+        let mut request = prepared(message, authorization);
+        request.set_timeout(timeout);
+        request
+    }
+    let first =
+        async |response: Result<tonic::Response<tonic::Streaming<Vec<u8>>>, tonic::Status>| {
+            let mut stream = response?.into_inner();
+            match tokio::time::timeout(first_message, stream.message()).await {
+                Ok(message) => message.map(|_| ()),
+                Err(_) => Ok(()),
+            }
+        };
+    let outcome = match shape {
+        Shape::Unary => {
+            let body = messages.pop().unwrap_or_default();
+            grpc.unary(timed(body, authorization, timeout), path, RawCodec)
+                .await
+                .map(|_| ())
+        }
+        Shape::ServerStreaming => {
+            let body = messages.pop().unwrap_or_default();
+            first(
+                grpc.server_streaming(timed(body, authorization, timeout), path, RawCodec)
+                    .await,
+            )
+            .await
+        }
+        Shape::ClientStreaming => {
+            let stream = futures::stream::iter(messages);
+            grpc.client_streaming(timed(stream, authorization, timeout), path, RawCodec)
+                .await
+                .map(|_| ())
+        }
+        Shape::Bidirectional => {
+            let stream = futures::stream::iter(messages);
+            first(
+                grpc.streaming(timed(stream, authorization, timeout), path, RawCodec)
+                    .await,
+            )
+            .await
+        }
+    };
+    match outcome {
+        Ok(()) => tonic::Status::ok(""),
+        Err(status) => status,
+    }
+}
+
 fn prepared<T>(message: T, authorization: Option<&str>) -> tonic::Request<T> {
     let mut request = tonic::Request::new(message);
     if let Some(value) = authorization {

@@ -6,6 +6,7 @@
 pub mod binary;
 pub mod db;
 pub mod echo;
+pub mod fuzz;
 pub mod grpc;
 pub mod identity;
 pub mod logs;

@@ -4,7 +4,9 @@
 //! means a file not listed below is not compiled.
 
 mod access;
+mod edge;
 mod events;
+mod fuzz;
 mod kit;
 mod migrations;
 mod prepared;
