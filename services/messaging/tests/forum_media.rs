@@ -448,3 +448,37 @@ async fn a_deletion_vault_storage_cannot_take_yet_is_retried_until_it_confirms()
         "deleted once vault-storage could be reached"
     );
 }
+
+#[tokio::test]
+async fn an_overflowing_declaration_is_refused_before_anything_is_reserved() {
+    let f = Forum::start().await;
+    let alice = f.user("alice").await;
+    let group = f.group(&alice).await;
+    let thread = f.thread(&alice, &group, 1).await.expect("thread");
+    // Even under a limit that would hold it, a size past the largest file is refused.
+    set_limits(&f, &group, i64::MAX, 100).await;
+    for declared in [i64::MAX, i64::MAX - 1, 500_000_001] {
+        let mut spec = media_spec(&thread, b"x", None);
+        spec.size_bytes = declared;
+        let err = f
+            .media()
+            .await
+            .upload_media(authed(
+                &alice.token,
+                futures::stream::iter([pb::UploadMediaRequest {
+                    message: Some(pb::upload_media_request::Message::Media(spec)),
+                }]),
+            ))
+            .await
+            .expect_err("an overflowing size");
+        assert_eq!(err.code(), Code::InvalidArgument, "{declared}: {err:?}");
+        assert_eq!(tessera_testkit::bad_fields(&err), ["media.size_bytes"]);
+    }
+    let [_, uploads, _] = counts(&group);
+    assert_eq!(f.count(&uploads).await, 0, "no reservation");
+    assert_eq!(f.usage(&group).await, (0, 0));
+    // The group still takes a real upload.
+    f.upload(&alice, &thread, &content(300 * KIB, 4), None)
+        .await
+        .expect("a real upload");
+}

@@ -61,6 +61,22 @@ async fn huge_declarations_are_refused_and_never_break_the_volume_for_others() {
             "{declared}: {status:?}"
         );
     }
+    // A vault file declaring as much (its chunk count would allow 64 TiB).
+    vault::vault_volume(&h).await;
+    let mut vault_client = h.vault().await;
+    let owner = vault::user_with_vault(&h, &mut vault_client, "owner", 2).await;
+    let status = vault::create(
+        &mut vault_client,
+        &owner,
+        "",
+        1,
+        (h.config.max_file_bytes + 1) as usize,
+        1 << 20,
+    )
+    .await
+    .expect_err("a vault file past the largest file");
+    assert_eq!(status.code(), Code::ResourceExhausted, "{status:?}");
+    assert_eq!(vault::used(&h).await, 0);
     let v = h.get_volume(&volume.id).await;
     assert_eq!((v.quota_used, v.quota_reserved), (0, 0), "nothing reserved");
 
@@ -259,6 +275,7 @@ async fn a_download_never_passes_off_other_bytes_as_the_file() {
     std::fs::write(&path, &other).expect("rewrite");
     let status = download(&mut files, Some(&token), &file.id, 0, 0)
         .await
+        .map(|(file, _)| file)
         .expect_err("not the file's bytes");
     assert_eq!(status.code(), Code::DataLoss, "{status:?}");
     assert!(
@@ -293,6 +310,7 @@ async fn a_download_never_passes_off_other_bytes_as_the_file() {
     std::fs::write(&path, &bytes[..MIB]).expect("truncate");
     let status = download(&mut files, Some(&token), &file.id, 10, 100)
         .await
+        .map(|(file, _)| file)
         .expect_err("a truncated object");
     assert_eq!(status.code(), Code::DataLoss, "{status:?}");
 }
