@@ -3,11 +3,5 @@
 tessera_testkit::binary_tests!(
     env!("CARGO_BIN_EXE_tessera-identity"),
     "identity",
-    [
-        "tessera.identity.v1.AccountService",
-        "tessera.identity.v1.SignInService",
-        "tessera.identity.v1.SessionService",
-        "tessera.identity.v1.IntrospectionService",
-        "tessera.identity.v1.AntiReplayService",
-    ]
+    "tessera.identity.v1"
 );

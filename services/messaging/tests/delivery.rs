@@ -5,6 +5,7 @@
 use crate::harness;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use harness::{Harness, Item, envelope, next, next_message, subscribe_on};
@@ -433,13 +434,24 @@ async fn every_device_gets_every_message_once_through_listener_kills_and_reconne
             got
         }));
     }
+    // Each listener kill falls between two sends of every writer: the writers stop at a gate
+    // (a third and two thirds of the way), the kill comes once all of them wait there, and
+    // they go on while the listeners are being rebuilt.
+    let (kills_tx, kills) = tokio::sync::watch::channel(0usize);
+    let at_gate = Arc::new(tokio::sync::Semaphore::new(0));
+    let gates = [PER_SENDER / 3, 2 * PER_SENDER / 3];
     let mut writers = Vec::new();
     for sender in devices.iter().take(senders).cloned() {
         let chat = chat.clone();
         let envelopes = h.envelopes(&sender, &chat, b"x").await;
         let mut client = h.messages().await;
+        let (mut kills, at_gate) = (kills.clone(), at_gate.clone());
         writers.push(tokio::spawn(async move {
             for n in 0..PER_SENDER {
+                if let Some(gate) = gates.iter().position(|g| *g == n) {
+                    at_gate.add_permits(1);
+                    kills.wait_for(|k| *k > gate).await.expect("the killer");
+                }
                 let request = authed(
                     &sender.owner.token,
                     pb::SendMessageRequest {
@@ -450,16 +462,19 @@ async fn every_device_gets_every_message_once_through_listener_kills_and_reconne
                     },
                 );
                 client.send_message(request).await.expect("send");
-                tokio::time::sleep(Duration::from_millis(5)).await;
             }
         }));
     }
-    // Meanwhile the LISTEN connections are killed, twice.
     let db = h.suite.db().client().await;
     let listeners = "FROM pg_stat_activity WHERE application_name = 'tessera-messaging-listen' \
                      AND datname = current_database()";
-    for _ in 0..2 {
-        tokio::time::sleep(Duration::from_millis(150)).await;
+    for kill in 1..=gates.len() {
+        let all = u32::try_from(senders).expect("a few senders");
+        at_gate
+            .acquire_many(all)
+            .await
+            .expect("the writers reach the gate")
+            .forget();
         // Both instances' listeners are up again (a rebuild takes its backoff) before each kill.
         let up = format!("SELECT count(*) {listeners}");
         let mut connected = 0;
@@ -475,13 +490,14 @@ async fn every_device_gets_every_message_once_through_listener_kills_and_reconne
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         assert_eq!(connected, 2, "one listening connection per instance");
-        let kill = format!("SELECT count(pg_terminate_backend(pid)) {listeners}");
+        let sql = format!("SELECT count(pg_terminate_backend(pid)) {listeners}");
         let killed: i64 = db
-            .query_one(&kill, &[])
+            .query_one(&sql, &[])
             .await
             .expect("kill the listeners")
             .get(0);
         assert_eq!(killed, 2);
+        kills_tx.send(kill).expect("the writers");
     }
     for writer in writers {
         writer.await.expect("writer");

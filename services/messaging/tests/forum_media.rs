@@ -235,9 +235,15 @@ async fn an_upload_cancelled_midway_is_released_by_the_cleanup_job_when_its_leas
         (bytes.len() as i64, 1),
         "reserved before any byte moved"
     );
+    // The bytes flow on to vault-storage: its upload is held by messaging's stream.
+    let writing = "SELECT count(*) FROM vault.storage_uploads WHERE writer_id IS NOT NULL";
+    f.eventually(writing, 1).await;
     call.abort(); // the client goes away mid-upload
     drop(tx);
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Messaging's handler is gone once its stream to vault-storage has let the upload go;
+    // nothing released the reservation then: the cleanup job must, once the lease ends.
+    f.eventually(writing, 0).await;
+    assert_eq!(f.count(&reservations).await, 1, "still reserved");
     f.clock.advance(chrono::Duration::minutes(11));
     f.eventually(&reservations, 0).await;
     assert_eq!(f.usage(&group).await, (0, 0));

@@ -3,5 +3,5 @@
 tessera_testkit::binary_tests!(
     env!("CARGO_BIN_EXE_tessera-project-intelligence"),
     "intelligence",
-    []
+    "tessera.intelligence.v1"
 );

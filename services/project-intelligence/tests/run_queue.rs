@@ -14,6 +14,7 @@ use tessera_kit::clock::Clock;
 use tessera_kit::convert::from_timestamp;
 use tessera_proto::tessera::intelligence::v1 as pb;
 use tessera_proto::tessera::intelligence::v1::action_run_service_client::ActionRunServiceClient;
+use tessera_testkit::observe::{db_operations, eventually};
 use tessera_testkit::{SERVICE_TOKEN, authed};
 use tonic::Code;
 use tonic::transport::Channel;
@@ -224,6 +225,7 @@ async fn eight_workers_end_five_hundred_runs_exactly_once_despite_failures_and_a
             stop.clone(),
         )));
     }
+    // The wait is what is tested: the staller's 1 s lease lapses while it does nothing.
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let late = staller
         .complete_run(authed(
@@ -342,7 +344,15 @@ async fn a_waiting_claim_is_woken_by_notify_alone() {
             .into_inner()
             .runs
     });
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The claim has looked once and found nothing: from now on only the NOTIFY of a queued run
+    // (the recheck is an hour away) can wake it.
+    let metrics = h.suite.service(harness::NAME).metrics_addr();
+    eventually(
+        "the claim's first look",
+        Duration::from_secs(10),
+        || async { db_operations(metrics, "intelligence.claim_runs").await >= 1.0 },
+    )
+    .await;
     assert!(!waiting.is_finished(), "nothing was due: the claim waits");
     h.action_items()
         .await

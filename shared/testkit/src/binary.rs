@@ -120,7 +120,22 @@ impl RunningBinary {
 /// The lifecycle every service binary must honour, checked on the real process: it migrates an
 /// empty database and becomes SERVING, lists its APIs through reflection, and on SIGTERM during
 /// a stream of calls lets them finish and exits 0 within the grace period.
-pub async fn check_lifecycle(path: &str, expected_services: &[&str]) {
+pub async fn check_lifecycle(path: &str, package: &str) {
+    // Every service of the binary's package in the descriptor set must be served.
+    let mut expected_services: Vec<String> = crate::grpc::tessera_methods()
+        .into_iter()
+        .map(|(service, ..)| service)
+        .filter(|service| {
+            service
+                .strip_prefix(package)
+                .is_some_and(|s| s.starts_with('.'))
+        })
+        .collect();
+    expected_services.dedup();
+    assert!(
+        expected_services.len() >= 2,
+        "{package} names the binary's services: {expected_services:?}"
+    );
     let db = crate::TestDb::empty().await;
     let binary = RunningBinary::spawn(path, db.url(), &[("TESSERA_SHUTDOWN_GRACE", "5s")]);
     binary.wait_serving(Duration::from_secs(30)).await;
@@ -131,31 +146,37 @@ pub async fn check_lifecycle(path: &str, expected_services: &[&str]) {
         .await
         .expect("connect");
     let listed = crate::grpc::list_services(channel.clone()).await;
-    for name in expected_services.iter().chain(&[
+    let standard = [
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
-    ]) {
+    ];
+    for name in expected_services.iter().map(String::as_str).chain(standard) {
         assert!(
             listed.iter().any(|l| l == name),
             "{name} missing from reflection: {listed:?}"
         );
     }
 
-    // Keep calls flowing while SIGTERM arrives: none may hang or fail with anything but the
-    // refusal of a server that has stopped accepting.
+    // Calls keep flowing until the server refuses them (none may hang or fail otherwise);
+    // SIGTERM comes once every caller has been served, in the middle of the stream of calls.
+    use std::sync::atomic::{AtomicU32, Ordering};
+    let served: std::sync::Arc<[AtomicU32; 4]> = std::sync::Arc::new(Default::default());
     let callers: Vec<_> = (0..4)
-        .map(|_| {
-            let channel = channel.clone();
+        .map(|caller| {
+            let (channel, served) = (channel.clone(), served.clone());
             tokio::spawn(async move {
                 let mut client = HealthClient::new(channel);
                 let mut ok = 0u32;
-                for _ in 0..200 {
+                loop {
                     let mut request = tonic::Request::new(HealthCheckRequest {
                         service: String::new(),
                     });
                     request.set_timeout(Duration::from_secs(5));
                     match client.check(request).await {
-                        Ok(_) => ok += 1,
+                        Ok(_) => {
+                            ok += 1;
+                            served[caller].fetch_add(1, Ordering::SeqCst);
+                        }
                         Err(status) => {
                             assert!(
                                 matches!(
@@ -166,24 +187,29 @@ pub async fn check_lifecycle(path: &str, expected_services: &[&str]) {
                                 ),
                                 "unexpected failure during shutdown: {status:?}"
                             );
-                            break;
+                            return ok;
                         }
                     }
                     tokio::time::sleep(Duration::from_millis(5)).await;
                 }
-                ok
             })
         })
         .collect();
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    crate::observe::eventually("every caller served", Duration::from_secs(10), || async {
+        served.iter().all(|n| n.load(Ordering::SeqCst) > 0)
+    })
+    .await;
     binary.signal("TERM");
     let (code, stderr) = binary.wait(Duration::from_secs(10)).await;
     assert_eq!(code, Some(0), "exit status after SIGTERM; stderr: {stderr}");
-    let mut served = 0;
     for caller in callers {
-        served += caller.await.expect("caller task");
+        // Each caller ended on the refusal of a server that stopped, none hung.
+        let ok = tokio::time::timeout(Duration::from_secs(10), caller)
+            .await
+            .expect("the caller ended with the server")
+            .expect("caller task");
+        assert!(ok > 0, "each caller was served before shutdown");
     }
-    assert!(served > 0, "calls were served before shutdown");
 
     let ledger: i64 = db
         .client()
@@ -241,15 +267,16 @@ pub async fn check_migrate_subcommand(path: &str, schema: &str) {
     assert!(applied >= 1);
 }
 
-/// The tests every service binary must pass: lifecycle (with the given services listed by
+/// The tests every service binary must pass: lifecycle (its package's services listed by
 /// reflection), configuration errors, and the `migrate` subcommand of its schema.
-/// `binary_tests!(env!("CARGO_BIN_EXE_tessera-x"), "schema", ["pkg.Service", ...]);`
+/// `binary_tests!(env!("CARGO_BIN_EXE_tessera-x"), "schema", "tessera.x.v1");`: every
+/// service of the package in the descriptor set must be listed by the binary's reflection.
 #[macro_export]
 macro_rules! binary_tests {
-    ($binary:expr, $schema:literal, [$($service:literal),* $(,)?]) => {
+    ($binary:expr, $schema:literal, $package:literal) => {
         #[tokio::test]
         async fn starts_serves_and_drains_on_sigterm() {
-            $crate::binary::check_lifecycle($binary, &[$($service),*]).await;
+            $crate::binary::check_lifecycle($binary, $package).await;
         }
 
         #[tokio::test]

@@ -4,6 +4,7 @@
 //! new template. Test databases are named after the test process; databases left behind by a
 //! process that no longer runs (a crashed or killed run) are dropped by the next run.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use tessera_kit::CommonConfig;
@@ -94,6 +95,41 @@ impl TestDb {
     /// A raw client on this database, for assertions on what a service stored.
     pub async fn client(&self) -> Client {
         admin_client(&self.url).await
+    }
+
+    /// What every table of `schema` holds, as an MD5 of its rows (in a stable order) per
+    /// table, but the tables in `skip` (those that change by themselves, such as an event
+    /// consumer's cursor). Equal fingerprints before and after a call show it changed nothing:
+    /// no row added, removed or rewritten, key material included.
+    pub async fn fingerprint(&self, schema: &str, skip: &[&str]) -> BTreeMap<String, String> {
+        let client = self.client().await;
+        let tables = client
+            .query(
+                "SELECT table_name::text FROM information_schema.tables \
+                 WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY 1",
+                &[&schema],
+            )
+            .await
+            .expect("the schema's tables");
+        let mut prints = BTreeMap::new();
+        for row in tables {
+            let table: String = row.get(0);
+            if skip.contains(&table.as_str()) || table.starts_with("__diesel") {
+                continue;
+            }
+            let sql = format!(
+                "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) \
+                 FROM {schema}.{table} t"
+            );
+            let print: String = client
+                .query_one(&sql, &[])
+                .await
+                .expect("a fingerprint")
+                .get(0);
+            prints.insert(table, print);
+        }
+        assert!(!prints.is_empty(), "schema {schema} has tables");
+        prints
     }
 }
 

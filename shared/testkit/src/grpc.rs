@@ -172,22 +172,54 @@ pub async fn call_raw(
 
 /// Calls `path` with `messages` (one for unary and server-streaming methods, the stream's
 /// messages in order otherwise), giving up after `timeout`. A streamed answer counts as OK
-/// once its first message arrives, or when none came within `first_message` (a live feed).
+/// once its first message arrives, or when none came within half a second (a live feed).
 /// Returns the status the call ended with.
 pub async fn call_messages(
+    channel: Channel,
+    path: &str,
+    shape: Shape,
+    messages: Vec<Vec<u8>>,
+    authorization: Option<&str>,
+    timeout: std::time::Duration,
+) -> tonic::Status {
+    match call(channel, path, shape, messages, authorization, timeout, 1).await {
+        Ok(_) => tonic::Status::ok(""),
+        Err(status) => status,
+    }
+}
+
+/// Like [`call_messages`] with a 10 s timeout, but returns what was answered: the response
+/// message's bytes, or every streamed message's (until the stream ends or pauses for half a
+/// second), one after another.
+pub async fn call_collect(
+    channel: Channel,
+    path: &str,
+    shape: Shape,
+    messages: Vec<Vec<u8>>,
+    authorization: Option<&str>,
+) -> Result<Vec<u8>, tonic::Status> {
+    let timeout = std::time::Duration::from_secs(10);
+    call(
+        channel,
+        path,
+        shape,
+        messages,
+        authorization,
+        timeout,
+        usize::MAX,
+    )
+    .await
+}
+
+async fn call(
     channel: Channel,
     path: &str,
     shape: Shape,
     mut messages: Vec<Vec<u8>>,
     authorization: Option<&str>,
     timeout: std::time::Duration,
-) -> tonic::Status {
-    let first_message = std::time::Duration::from_millis(500);
-    let mut grpc = tonic::client::Grpc::new(channel);
-    if let Err(err) = grpc.ready().await {
-        return tonic::Status::unavailable(err.to_string());
-    }
-    let path: http::uri::PathAndQuery = path.parse().expect("a method path");
+    most: usize,
+) -> Result<Vec<u8>, tonic::Status> {
     fn timed<T>(
         message: T,
         authorization: Option<&str>,
@@ -197,47 +229,51 @@ pub async fn call_messages(
         request.set_timeout(timeout);
         request
     }
-    let first =
-        async |response: Result<tonic::Response<tonic::Streaming<Vec<u8>>>, tonic::Status>| {
-            let mut stream = response?.into_inner();
-            match tokio::time::timeout(first_message, stream.message()).await {
-                Ok(message) => message.map(|_| ()),
-                Err(_) => Ok(()),
+    /// Up to `most` messages of a streamed answer, while they keep coming.
+    async fn streamed(
+        response: Result<tonic::Response<tonic::Streaming<Vec<u8>>>, tonic::Status>,
+        most: usize,
+    ) -> Result<Vec<u8>, tonic::Status> {
+        let pause = std::time::Duration::from_millis(500);
+        let mut stream = response?.into_inner();
+        let mut bytes = Vec::new();
+        for _ in 0..most {
+            match tokio::time::timeout(pause, stream.message()).await {
+                Ok(Ok(Some(message))) => bytes.extend_from_slice(&message),
+                Ok(Ok(None)) | Err(_) => break,
+                Ok(Err(status)) => return Err(status),
             }
-        };
-    let outcome = match shape {
+        }
+        Ok(bytes)
+    }
+    let mut grpc = tonic::client::Grpc::new(channel);
+    if let Err(err) = grpc.ready().await {
+        return Err(tonic::Status::unavailable(err.to_string()));
+    }
+    let path: http::uri::PathAndQuery = path.parse().expect("a method path");
+    match shape {
         Shape::Unary => {
             let body = messages.pop().unwrap_or_default();
-            grpc.unary(timed(body, authorization, timeout), path, RawCodec)
+            let request = timed(body, authorization, timeout);
+            grpc.unary(request, path, RawCodec)
                 .await
-                .map(|_| ())
+                .map(tonic::Response::into_inner)
         }
         Shape::ServerStreaming => {
             let body = messages.pop().unwrap_or_default();
-            first(
-                grpc.server_streaming(timed(body, authorization, timeout), path, RawCodec)
-                    .await,
-            )
-            .await
+            let request = timed(body, authorization, timeout);
+            streamed(grpc.server_streaming(request, path, RawCodec).await, most).await
         }
         Shape::ClientStreaming => {
-            let stream = futures::stream::iter(messages);
-            grpc.client_streaming(timed(stream, authorization, timeout), path, RawCodec)
+            let request = timed(futures::stream::iter(messages), authorization, timeout);
+            grpc.client_streaming(request, path, RawCodec)
                 .await
-                .map(|_| ())
+                .map(tonic::Response::into_inner)
         }
         Shape::Bidirectional => {
-            let stream = futures::stream::iter(messages);
-            first(
-                grpc.streaming(timed(stream, authorization, timeout), path, RawCodec)
-                    .await,
-            )
-            .await
+            let request = timed(futures::stream::iter(messages), authorization, timeout);
+            streamed(grpc.streaming(request, path, RawCodec).await, most).await
         }
-    };
-    match outcome {
-        Ok(()) => tonic::Status::ok(""),
-        Err(status) => status,
     }
 }
 

@@ -10,6 +10,7 @@ pub mod fuzz;
 pub mod grpc;
 pub mod identity;
 pub mod logs;
+pub mod observe;
 pub mod pg;
 pub mod probes;
 pub mod proxy;

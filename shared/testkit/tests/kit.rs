@@ -6,6 +6,7 @@ use tessera_kit::error::FieldViolations;
 use tessera_proto::tessera::testing::v1::EchoRequest;
 use tessera_proto::tessera::testing::v1::echo_service_client::EchoServiceClient;
 use tessera_testkit::echo;
+use tessera_testkit::observe::eventually;
 use tessera_testkit::proxy::TcpProxy;
 use tessera_testkit::{TestDb, TestService};
 use tonic::Code;
@@ -149,7 +150,13 @@ async fn shutdown_lets_in_flight_calls_finish() {
             .echo(echo_request("drain me", Some(Duration::from_millis(1500))))
             .await
     });
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // In flight: its pg_sleep is running in the database.
+    eventually(
+        "the call reaches the database",
+        Duration::from_secs(10),
+        || async { active_sleeps(&db).await > 0 },
+    )
+    .await;
     service.begin_shutdown();
 
     let reply = in_flight
@@ -177,7 +184,12 @@ async fn the_grace_period_bounds_draining() {
             .echo(echo_request("long", Some(Duration::from_secs(20))))
             .await
     });
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    eventually(
+        "the call reaches the database",
+        Duration::from_secs(10),
+        || async { active_sleeps(&db).await > 0 },
+    )
+    .await;
     service.begin_shutdown();
     let stopped = tokio::time::timeout(Duration::from_secs(10), service.stop()).await;
     assert!(

@@ -4,6 +4,7 @@
 //! means a file not listed below is not compiled.
 
 mod access;
+mod cross_user;
 mod edge;
 mod events;
 mod fuzz;

@@ -9,8 +9,8 @@ use tessera_kit::db::ScopedFutureExt;
 use tessera_proto::tessera::testing::v1::EchoRequest;
 use tessera_proto::tessera::testing::v1::echo_service_client::EchoServiceClient;
 use tessera_testkit::grpc::{Shape, call_raw};
+use tessera_testkit::observe::{sample, scrape};
 use tessera_testkit::{TestDb, TestService, bad_fields, echo};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tonic::Code;
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
@@ -100,32 +100,6 @@ async fn liveness_is_serving_while_the_process_runs() {
     );
 }
 
-/// `GET /metrics` on the service's metrics port.
-async fn scrape(service: &TestService) -> String {
-    let mut stream = tokio::net::TcpStream::connect(service.metrics_addr())
-        .await
-        .expect("the metrics port answers");
-    stream
-        .write_all(b"GET /metrics HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
-        .await
-        .expect("request");
-    let mut response = String::new();
-    stream
-        .read_to_string(&mut response)
-        .await
-        .expect("response");
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-    response
-}
-
-/// The value of the sample whose line starts with `name{` and contains every label.
-fn sample(text: &str, name: &str, labels: &[&str]) -> Option<f64> {
-    text.lines()
-        .filter(|line| line.starts_with(&format!("{name}{{")))
-        .find(|line| labels.iter().all(|label| line.contains(label)))
-        .and_then(|line| line.rsplit(' ').next()?.parse().ok())
-}
-
 #[tokio::test]
 async fn metrics_count_calls_by_method_and_code_and_time_database_operations() {
     let db = TestDb::new().await;
@@ -148,7 +122,7 @@ async fn metrics_count_calls_by_method_and_code_and_time_database_operations() {
         .await
         .expect_err("too long");
 
-    let text = scrape(&service).await;
+    let text = scrape(service.metrics_addr()).await;
     let ok = sample(
         &text,
         "rpc_server_requests_total",

@@ -33,6 +33,7 @@ pub struct Method {
     pub name: String,
     pub shape: Shape,
     pub input: MessageDescriptor,
+    pub output: MessageDescriptor,
 }
 
 impl Method {
@@ -67,6 +68,7 @@ pub fn methods(pool: &DescriptorPool) -> Vec<Method> {
                 name: method.name().to_owned(),
                 shape,
                 input: method.input(),
+                output: method.output(),
             });
         }
     }
