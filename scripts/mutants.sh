@@ -27,7 +27,27 @@ targets=(
   "messaging-keys|services/messaging/src/devices/keys.rs services/messaging/src/bundles.rs|tessera-messaging|test(/^devices::/) | test(/^bundles::/) | test(/^access::/)"
   "messaging-send|services/messaging/src/messages/send.rs services/messaging/src/messages/inbox.rs|tessera-messaging|test(/^send::/) | test(/^delivery::/) | test(/^access::/)"
   "kit-auth|shared/kit/src/auth/layer.rs shared/kit/src/auth/credentials.rs shared/kit/src/auth/mod.rs|tessera-kit,tessera-testkit,tessera-identity|kind(lib) | test(/^access::/) | test(/^authorization::/) | test(/^revocation::/) | test(/^events::/)"
+  "intelligence-queue|services/project-intelligence/src/actions/queue.rs|tessera-project-intelligence|test(/^run_queue::/) | test(/^action_items::/) | test(/^action_items_input::/)"
+  "messaging-forum-rotation|services/messaging/src/forum/membership.rs|tessera-messaging|test(/^forum_groups::/) | test(/^forum_threads::/) | test(/^forum_access::/)"
 )
+
+# Appends one row to TESTING.md's run log: date, commit, module, and the counts (timeouts
+# apart from caught: a mutant that only hangs is not shown to be caught by an assertion).
+record() {
+  python3 - "$1" "$2" "$(git rev-parse --short HEAD)${MUTANTS_ARGS:+ ($MUTANTS_ARGS)}" <<'PY'
+import datetime, json, sys
+name, path, commit = sys.argv[1:4]
+counts = json.load(open(path))
+row = "| {} | {} | {} | {} | {} | {} | {} | {} |\n".format(
+    datetime.date.today().isoformat(), commit, name, counts.get("total_mutants", 0),
+    counts.get("caught", 0), counts.get("missed", 0), counts.get("timeout", 0),
+    counts.get("unviable", 0))
+marker = "<!-- mutants.sh appends a row above this line -->"
+text = open("TESTING.md").read()
+open("TESTING.md", "w").write(text.replace(marker, row + marker, 1))
+print("== " + row.strip())
+PY
+}
 
 extra=()
 if [[ -n "${MUTANTS_ARGS:-}" ]]; then
@@ -46,10 +66,20 @@ for target in "${targets[@]}"; do
   done
   echo "== $name: $files"
   # --in-place reuses the build directory (a fresh copy of the tree would rebuild the world
-  # for every module); the tree is restored after each mutant.
-  "$mutants" mutants --in-place --no-shuffle --baseline skip --timeout 120 --build-timeout 900 \
+  # for every module); the tree is restored after each mutant. The unmutated tests run first
+  # (the baseline): if they fail or hang, no mutant is scored, since every one would look
+  # caught.
+  outcome=0
+  "$mutants" mutants --in-place --no-shuffle --timeout 120 --build-timeout 900 \
     --test-tool nextest --test-package "$packages" --output "mutants.out/$name" "${args[@]}" \
     ${MUTANTS_ARGS:+"${extra[@]}"} \
-    -- -E "$filter" || status=1
+    -- -E "$filter" || outcome=$?
+  if [[ $outcome == 4 ]]; then
+    echo "== $name: the baseline failed (the unmutated tests do not pass): not scored" >&2
+    status=1
+    continue
+  fi
+  [[ $outcome == 0 ]] || status=1
+  record "$name" "mutants.out/$name/mutants.out/outcomes.json"
 done
 exit $status

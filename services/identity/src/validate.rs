@@ -177,8 +177,12 @@ mod tests {
         ] {
             assert!(email(bad).is_err(), "{bad}");
         }
-        assert!(email("first.last+tag@sub.example.co.uk").is_ok());
-        assert!(username("al_1ce").is_ok());
+        assert_eq!(
+            email("  First.Last+Tag@Sub.Example.co.uk "),
+            Ok("first.last+tag@sub.example.co.uk".to_owned()),
+            "trimmed and lower-cased"
+        );
+        assert_eq!(username("al_1ce"), Ok("al_1ce".to_owned()));
         for bad in ["al", "alice!", &"a".repeat(51), "ali ce"] {
             assert!(username(bad).is_err(), "{bad}");
         }
@@ -186,7 +190,11 @@ mod tests {
 
     #[test]
     fn urls_and_names() {
-        assert!(picture_url("https://cdn.example.com/a.png").is_ok());
+        assert_eq!(
+            picture_url("https://cdn.example.com/a.png"),
+            Ok("https://cdn.example.com/a.png".to_owned())
+        );
+        assert_eq!(picture_url(""), Ok(String::new()), "no picture");
         for bad in [
             "http://x.com/a.png",
             "https://",
@@ -207,10 +215,10 @@ mod tests {
 
     #[test]
     fn only_public_jwks_pass() {
-        let ok = json_to_struct(&json!({"kty": "RSA", "n": "abc", "e": "AQAB"}));
-        assert!(public_jwk(&ok).is_ok());
-        let ec = json_to_struct(&json!({"kty": "EC", "crv": "P-256", "x": "a", "y": "b"}));
-        assert!(public_jwk(&ec).is_ok());
+        let rsa = json!({"kty": "RSA", "n": "abc", "e": "AQAB"});
+        assert_eq!(public_jwk(&json_to_struct(&rsa)), Ok(rsa));
+        let ec = json!({"kty": "EC", "crv": "P-256", "x": "a", "y": "b"});
+        assert_eq!(public_jwk(&json_to_struct(&ec)), Ok(ec));
         let private =
             json_to_struct(&json!({"kty": "RSA", "n": "abc", "e": "AQAB", "d": "secret"}));
         assert!(public_jwk(&private).is_err());

@@ -369,3 +369,92 @@ async fn a_waiting_claim_is_woken_by_notify_alone() {
     assert_eq!(claimed.len(), 1);
     assert_eq!(claimed[0].action_item.as_ref().expect("item").id, item.id);
 }
+
+#[tokio::test]
+async fn a_late_completion_of_an_earlier_attempt_is_refused_though_the_same_worker_holds_the_run() {
+    // The fencing token is the attempt, not the worker: "w" lost attempt 1 (its lease lapsed),
+    // claimed the run again as attempt 2, and then its delayed completion of attempt 1 arrives.
+    let h = Harness::start().await;
+    let ada = h.user("ada").await;
+    let project = h.project(&ada, "Atlas").await;
+    let space = h.workspace(&ada, &project.id, "main").await;
+    let item = h.action_item(&ada, &space.id, "Flaky test").await;
+    h.action_items()
+        .await
+        .start_run(authed(
+            &ada.token,
+            pb::StartRunRequest {
+                action_item_id: item.id.clone(),
+                max_attempts: 3,
+            },
+        ))
+        .await
+        .expect("start");
+    let mut runs = h.runs().await;
+    let claim = |runs: &mut ActionRunServiceClient<Channel>| {
+        let mut runs = runs.clone();
+        async move {
+            runs.claim_runs(authed(
+                SERVICE_TOKEN,
+                pb::ClaimRunsRequest {
+                    worker_id: "w".into(),
+                    max_runs: 1,
+                    lease: span(60.0),
+                    wait: None,
+                },
+            ))
+            .await
+            .expect("claim")
+            .into_inner()
+            .runs
+        }
+    };
+    let first = claim(&mut runs).await;
+    let run = first[0].run.clone().expect("a run");
+    assert_eq!(run.attempt_count, 1);
+    // The lease lapses; the sweep requeues the run (a retry after its backoff).
+    h.clock.advance(chrono::Duration::seconds(61));
+    let queued = format!(
+        "SELECT count(*) FROM intelligence.action_item_runs WHERE id = '{}' AND status = 'queued'",
+        run.id
+    );
+    eventually(
+        "the lapsed run is requeued",
+        Duration::from_secs(10),
+        || async { h.count(&queued).await == 1 },
+    )
+    .await;
+    h.clock.advance(chrono::Duration::hours(1));
+    let again = claim(&mut runs).await;
+    let second = again[0].run.clone().expect("the same run");
+    assert_eq!(
+        (second.id.as_str(), second.attempt_count),
+        (run.id.as_str(), 2)
+    );
+
+    let complete = |attempt: i32| pb::CompleteRunRequest {
+        run_id: run.id.clone(),
+        worker_id: "w".into(),
+        attempt,
+        summary: format!("attempt {attempt}"),
+        ..Default::default()
+    };
+    let late = runs
+        .complete_run(authed(SERVICE_TOKEN, complete(1)))
+        .await
+        .expect_err("attempt 1 is over");
+    assert_eq!(
+        (late.code(), tessera_testkit::reason(&late).as_str()),
+        (Code::Aborted, "LEASE_LOST"),
+        "{late:?}"
+    );
+    let running = format!(
+        "SELECT count(*) FROM intelligence.action_item_runs WHERE id = '{}' \
+         AND status = 'running' AND attempt_count = 2",
+        run.id
+    );
+    assert_eq!(h.count(&running).await, 1, "attempt 2 goes on untouched");
+    runs.complete_run(authed(SERVICE_TOKEN, complete(2)))
+        .await
+        .expect("attempt 2 completes");
+}

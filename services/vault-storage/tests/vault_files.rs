@@ -540,6 +540,11 @@ async fn two_streams_of_one_chunk_with_different_bytes_store_exactly_one() {
     assert_eq!(stored, winners[0], "the object holds the recorded bytes");
 }
 
+/// The code a call ended with.
+fn code<T>(result: Result<T, tonic::Status>) -> Code {
+    result.map_or_else(|status| status.code(), |_| Code::Ok)
+}
+
 #[tokio::test]
 async fn usage_equals_a_recount_after_a_concurrent_mix() {
     let h = Harness::start().await;
@@ -555,6 +560,8 @@ async fn usage_equals_a_recount_after_a_concurrent_mix() {
                 .0,
         );
     }
+    // Every call's outcome is checked: each may lose a race (the file deleted, restored or
+    // purged meanwhile), nothing may fail otherwise; some of each kind must succeed.
     let mut tasks = Vec::new();
     for (i, file) in done.iter().enumerate() {
         let (mut vault, alice, id) = (vault.clone(), alice.clone(), file.id.clone());
@@ -562,39 +569,49 @@ async fn usage_equals_a_recount_after_a_concurrent_mix() {
             let delete = pb::DeleteVaultFileRequest {
                 file_id: id.clone(),
             };
-            let _ = vault
-                .delete_vault_file(authed(&alice, delete.clone()))
-                .await;
+            let mut outcomes = vec![(
+                "delete",
+                code(
+                    vault
+                        .delete_vault_file(authed(&alice, delete.clone()))
+                        .await,
+                ),
+            )];
             if i % 2 == 0 {
-                let _ = vault
-                    .restore_file(authed(
-                        &alice,
-                        pb::RestoreFileRequest {
-                            file_id: id.clone(),
-                        },
-                    ))
-                    .await;
+                let restore = pb::RestoreFileRequest {
+                    file_id: id.clone(),
+                };
+                outcomes.push((
+                    "restore",
+                    code(vault.restore_file(authed(&alice, restore)).await),
+                ));
             }
-            let _ = vault.delete_vault_file(authed(&alice, delete)).await;
+            outcomes.push((
+                "delete",
+                code(vault.delete_vault_file(authed(&alice, delete)).await),
+            ));
+            outcomes
         }));
     }
     for key in 10..16u32 {
         let (mut vault, alice) = (vault.clone(), alice.clone());
         tasks.push(tokio::spawn(async move {
-            if let Ok(file) = create(&mut vault, &alice, "", key, 500, 1).await {
+            let file = create(&mut vault, &alice, "", key, 500, 1).await;
+            let mut outcomes = vec![("create", code(file.clone()))];
+            if let Ok(file) = file {
                 let bytes = vec![key as u8; 500];
-                let _ = put_chunk(&mut vault, &alice, &file.id, 0, &bytes, sha256(&bytes)).await;
+                let put = put_chunk(&mut vault, &alice, &file.id, 0, &bytes, sha256(&bytes)).await;
+                outcomes.push(("put", code(put)));
                 if key % 2 == 0 {
-                    let _ = finalize(&mut vault, &alice, &file.id, merkle(&[&bytes])).await;
+                    let done = finalize(&mut vault, &alice, &file.id, merkle(&[&bytes])).await;
+                    outcomes.push(("finalize", code(done)));
                 } else {
-                    let _ = vault
-                        .delete_vault_file(authed(
-                            &alice,
-                            pb::DeleteVaultFileRequest { file_id: file.id },
-                        ))
-                        .await;
+                    let delete = pb::DeleteVaultFileRequest { file_id: file.id };
+                    let deleted = vault.delete_vault_file(authed(&alice, delete)).await;
+                    outcomes.push(("delete", code(deleted)));
                 }
             }
+            outcomes
         }));
     }
     let purger = {
@@ -607,10 +624,29 @@ async fn usage_equals_a_recount_after_a_concurrent_mix() {
             }
         })
     };
+    let mut succeeded = std::collections::BTreeMap::new();
     for task in tasks {
-        task.await.expect("task");
+        for (call, outcome) in task.await.expect("task") {
+            // A race lost: the file is gone (purged, deleted), or not in the state asked for.
+            assert!(
+                matches!(
+                    outcome,
+                    Code::Ok | Code::NotFound | Code::FailedPrecondition
+                ),
+                "{call}: {outcome:?}"
+            );
+            if outcome == Code::Ok {
+                *succeeded.entry(call).or_insert(0) += 1;
+            }
+        }
     }
     purger.await.expect("purger");
+    for call in ["delete", "restore", "create", "put", "finalize"] {
+        assert!(
+            succeeded.contains_key(call),
+            "no {call} succeeded: {succeeded:?}"
+        );
+    }
     assert_eq!(used(&h).await, recount(&h).await);
     let counted = h
         .count(

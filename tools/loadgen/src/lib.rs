@@ -97,8 +97,8 @@ where
     F: Fn(usize) -> Fut + Clone + Send + 'static,
     Fut: Future<Output = bool> + Send,
 {
-    let (latencies, errors) = measure(concurrency, warmup, duration, operation).await;
-    report(name, concurrency, latencies, errors, duration)
+    let (latencies, errors, elapsed) = measure(concurrency, warmup, duration, operation).await;
+    report(name, concurrency, latencies, errors, elapsed)
 }
 
 /// Runs two operations in alternation, `rounds` windows of `duration / rounds` each (the
@@ -121,19 +121,19 @@ where
     let window = duration / rounds.max(1);
     let (mut samples_a, mut samples_b) = (Vec::new(), Vec::new());
     let (mut errors_a, mut errors_b) = (0, 0);
+    let (mut elapsed_a, mut elapsed_b) = (Duration::ZERO, Duration::ZERO);
     for round in 0..rounds.max(1) {
         let warm = if round == 0 { warmup } else { Duration::ZERO };
-        let (mut own, errors) = measure(concurrency, warm, window, a.clone()).await;
+        let (mut own, errors, elapsed) = measure(concurrency, warm, window, a.clone()).await;
         samples_a.append(&mut own);
-        errors_a += errors;
-        let (mut own, errors) = measure(concurrency, warm, window, b.clone()).await;
+        (errors_a, elapsed_a) = (errors_a + errors, elapsed_a + elapsed);
+        let (mut own, errors, elapsed) = measure(concurrency, warm, window, b.clone()).await;
         samples_b.append(&mut own);
-        errors_b += errors;
+        (errors_b, elapsed_b) = (errors_b + errors, elapsed_b + elapsed);
     }
-    let measured = window * rounds.max(1);
     (
-        report(names.0, concurrency, samples_a, errors_a, measured),
-        report(names.1, concurrency, samples_b, errors_b, measured),
+        report(names.0, concurrency, samples_a, errors_a, elapsed_a),
+        report(names.1, concurrency, samples_b, errors_b, elapsed_b),
     )
 }
 
@@ -150,14 +150,16 @@ fn report(
     report
 }
 
-/// The latencies of the successful calls and the count of failed ones, measured after
-/// `warmup` for `duration`.
+/// The latencies of the successful calls begun after `warmup` and within `duration`, the
+/// count of failed ones, and the time they took: from the window's start until the last of
+/// them ended (calls begun near its end finish after it). A worker that panics fails the run:
+/// its calls would be missing from the figures.
 async fn measure<F, Fut>(
     concurrency: usize,
     warmup: Duration,
     duration: Duration,
     operation: F,
-) -> (Vec<Duration>, u64)
+) -> (Vec<Duration>, u64, Duration)
 where
     F: Fn(usize) -> Fut + Clone + Send + 'static,
     Fut: Future<Output = bool> + Send,
@@ -191,12 +193,15 @@ where
     let mut latencies = Vec::new();
     let mut errors = 0;
     for worker in workers {
-        if let Ok((mut own, own_errors)) = worker.await {
-            latencies.append(&mut own);
-            errors += own_errors;
+        match worker.await {
+            Ok((mut own, own_errors)) => {
+                latencies.append(&mut own);
+                errors += own_errors;
+            }
+            Err(failed) => panic!("a load worker failed, the run is void: {failed}"),
         }
     }
-    (latencies, errors)
+    (latencies, errors, start.elapsed())
 }
 
 /// Peak resident memory of this process (VmHWM), in MiB, where /proc tells it.
@@ -231,5 +236,42 @@ mod tests {
                 && report.max >= report.p99
         );
         assert!(report.markdown_row().starts_with("| t | 2 |"));
+    }
+
+    #[tokio::test]
+    async fn throughput_is_over_the_time_the_calls_took() {
+        // One worker, calls of 150 ms in a 100 ms window: the one call begun in the window
+        // ends well after it, so its time is what counts, not the window asked for.
+        let report = run(
+            "slow",
+            1,
+            Duration::ZERO,
+            Duration::from_millis(100),
+            |_| async {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                true
+            },
+        )
+        .await;
+        assert_eq!(report.ok, 1, "{report:?}");
+        assert!(report.elapsed >= Duration::from_millis(150), "{report:?}");
+        assert!(report.throughput() < 7.0, "{}", report.throughput());
+    }
+
+    #[tokio::test]
+    #[should_panic(expected = "a load worker failed")]
+    async fn a_worker_that_panics_voids_the_run() {
+        run(
+            "panics",
+            2,
+            Duration::ZERO,
+            Duration::from_millis(50),
+            |worker| async move {
+                tokio::time::sleep(Duration::from_millis(1)).await;
+                assert!(worker != 1, "worker 1 breaks");
+                true
+            },
+        )
+        .await;
     }
 }

@@ -256,6 +256,7 @@ async fn deliver(
     let mut ticker = tokio::time::interval(Duration::from_micros(1_000_000 / RATE));
     let mut tasks = Vec::with_capacity(total as usize);
     let failed = Arc::new(AtomicU64::new(0));
+    let began = Instant::now();
     for n in 0..total {
         ticker.tick().await;
         let pairs = pairs.clone();
@@ -283,6 +284,8 @@ async fn deliver(
     while received.load(Ordering::Relaxed) < stored && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
+    // Measured: from the first send until the last message arrived (or the wait ended).
+    let elapsed = began.elapsed();
     stop.cancel();
     for reader in readers {
         reader.await?;
@@ -294,7 +297,7 @@ async fn deliver(
             "send -> subscriber, {RATE} msg/s over {DELIVER_SENDERS} device pairs (lost: {lost})"
         ),
         samples,
-        duration,
+        elapsed,
     );
     report.errors = failed.load(Ordering::Relaxed);
     Ok(report)
