@@ -2,7 +2,8 @@
 //! requests built from the descriptor set (see `tessera_testkit::fuzz`), as a signed-in user,
 //! a service or the operator, whichever the method takes. No answer may be a server fault
 //! (INTERNAL, UNKNOWN, DATA_LOSS the client did not cause), carry SQL, a path, a decoder's or a
-//! stack's text, or trailers over 8 KiB; no service may panic or stop serving.
+//! stack's text, or trailers over 8 KiB; no service may panic, log an error or such text at
+//! warning level, or stop serving.
 //!
 //! Deterministic: `TESSERA_FUZZ_SEED` picks the random mixes (printed), `TESSERA_FUZZ_MIXES`
 //! how many per method (default 4). To repeat it with more:
@@ -251,6 +252,7 @@ async fn all_serving(channels: &[(&str, Channel)]) -> Result<(), String> {
 
 #[tokio::test]
 async fn hostile_requests_to_every_method_get_clean_answers() {
+    let logs = tessera_testkit::logs::LogCapture::install("warn");
     let panics = Arc::new(AtomicUsize::new(0));
     let counted = panics.clone();
     let previous = std::panic::take_hook();
@@ -345,6 +347,12 @@ async fn hostile_requests_to_every_method_get_clean_answers() {
         }
     }
     eprintln!("fuzz walk: {walked} methods, {sent} distinct requests; answers by code: {codes:?}");
+    // What the services logged (warnings and errors) may carry no more than their answers.
+    for line in logs.text().lines() {
+        if let Some(leak) = fuzz::leak(line).or(line.contains(" ERROR ").then_some("an error")) {
+            failures.push(format!("a log line carries {leak:?}: {line}"));
+        }
+    }
     assert!(walked > 150, "the walk reached {walked} methods");
     let panicked = panics.load(Ordering::SeqCst);
     for failure in failures.iter().take(60) {

@@ -295,6 +295,13 @@ const LEAKS: &[&str] = &[
     "/usr/",
 ];
 
+/// The first of [`LEAKS`] that `text` carries (SQL, a server path, a decoder's or a stack's
+/// text), if any: for answers and for log lines.
+pub fn leak(text: &str) -> Option<&'static str> {
+    let text = text.to_lowercase();
+    LEAKS.iter().copied().find(|leak| text.contains(leak))
+}
+
 /// Largest status a client accepts without complaint: grpc-core's soft limit on trailers.
 pub const MAX_TRAILERS: usize = 8 * 1024;
 
@@ -319,9 +326,8 @@ pub fn problem(status: &tonic::Status) -> Option<String> {
         "{} {}",
         status.message(),
         String::from_utf8_lossy(status.details())
-    )
-    .to_lowercase();
-    if let Some(leak) = LEAKS.iter().find(|leak| text.contains(*leak)) {
+    );
+    if let Some(leak) = leak(&text) {
         return Some(format!("carries {leak:?}: {status:?}"));
     }
     let trailers = status.details().len().div_ceil(3) * 4 + status.message().len();
