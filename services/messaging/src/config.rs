@@ -49,6 +49,17 @@ pub struct Config {
     )]
     pub join_failure_rate: Rate,
 
+    /// Most sends written in one transaction (group commit): concurrent sends join a batch of
+    /// up to this many (one per sending device). 1: every send alone.
+    #[arg(long, env = "TESSERA_CHAT_SEND_BATCH", default_value_t = 64,
+          value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub send_batch: u16,
+
+    /// Batches written at once, each one transaction (while one commits, the next gathers).
+    #[arg(long, env = "TESSERA_CHAT_SEND_WRITERS", default_value_t = 2,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub send_writers: u16,
+
     /// How often the forum's cleanup job runs (expired media, abandoned uploads, deletions).
     #[arg(long, env = "TESSERA_FORUM_CLEANUP_INTERVAL", default_value = "1m",
           value_parser = parse_duration)]
@@ -79,6 +90,8 @@ impl Default for Config {
                 period: Duration::from_secs(900),
             },
             cleanup_interval: Duration::from_secs(60),
+            send_batch: 64,
+            send_writers: 2,
         }
     }
 }

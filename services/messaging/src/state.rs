@@ -10,6 +10,7 @@ use tonic::transport::Channel;
 
 use crate::config::Config;
 use crate::forum::vault::Vault;
+use crate::messages::batch::Sends;
 
 /// The service's shared state. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -28,13 +29,16 @@ pub struct Chat {
     pub clock: Clock,
     /// vault-storage's file API, where forum media bytes live.
     pub vault: Vault,
+    /// The queue of sends to the group-commit writers.
+    pub sends: Sends,
 }
 
 impl Chat {
     /// The state of the service `ctx` builds, on `clock`.
     pub fn new(ctx: &Context, config: Config, clock: Clock) -> anyhow::Result<Self> {
         let vault = Vault::new(ctx, &config)?;
-        Ok(Self {
+        let (sends, queue) = Sends::new(usize::from(config.send_writers), &ctx.metrics);
+        let chat = Self {
             db: ctx.db.clone(),
             notifier: ctx.notifier.clone(),
             config: Arc::new(config),
@@ -42,6 +46,9 @@ impl Chat {
             shutdown: ctx.shutdown.clone(),
             clock,
             vault,
-        })
+            sends,
+        };
+        Sends::start(&chat, queue);
+        Ok(chat)
     }
 }

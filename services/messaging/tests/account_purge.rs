@@ -164,6 +164,12 @@ async fn messages_older_than_the_retention_are_purged() {
         shutdown: tokio_util::sync::CancellationToken::new(),
         clock: tessera_kit::clock::Clock::System,
         vault: tessera_messaging::forum::vault::Vault::none(),
+        // The sweep sends nothing: a queue no writer reads.
+        sends: tessera_messaging::messages::batch::Sends::new(
+            1,
+            &tessera_kit::metrics::Metrics::new("test", None).expect("metrics"),
+        )
+        .0,
     };
     let swept = tessera_messaging::sweeper::sweep(&chat_state)
         .await

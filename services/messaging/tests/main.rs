@@ -8,9 +8,11 @@ mod harness;
 
 mod access;
 mod account_purge;
+mod batches;
 mod binary;
 mod bundles;
 mod chats;
+mod crash;
 mod delivery;
 mod devices;
 mod forum_access;

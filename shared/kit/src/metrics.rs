@@ -107,6 +107,11 @@ impl Metrics {
         }
     }
 
+    /// The meter a service's own instruments come from (exported with the kit's).
+    pub fn meter(&self) -> opentelemetry::metrics::Meter {
+        self.inner.provider.meter("tessera")
+    }
+
     /// Records one finished RPC.
     pub fn record_rpc(&self, service: &str, method: &str, code: i32, elapsed: Duration) {
         let attributes = [

@@ -20,8 +20,19 @@ use tokio_util::sync::CancellationToken;
 
 use crate::db::DbSettings;
 
-/// (channel, payload filter) -> the counter its waiters watch.
-type Waiters = HashMap<(String, Option<String>), watch::Sender<u64>>;
+/// channel -> the counters its waiters watch: one for every notification on the channel, one
+/// per payload key (looked up, not searched: a notification costs its keys, not the waiters).
+type Waiters = HashMap<String, ChannelWaiters>;
+
+#[derive(Debug, Default)]
+struct ChannelWaiters {
+    all: Option<watch::Sender<u64>>,
+    keyed: HashMap<String, watch::Sender<u64>>,
+}
+
+fn bump(sender: &watch::Sender<u64>) {
+    sender.send_modify(|n| *n = n.wrapping_add(1));
+}
 
 /// Payloads kept per live-event subscriber before the oldest are dropped.
 const PAYLOAD_BUFFER: usize = 1024;
@@ -86,14 +97,23 @@ impl Notifier {
         self.subscribe_key(channel, None)
     }
 
-    /// Wakes on notifications on `channel` whose payload is `key` (or on all of them when
-    /// `key` is `None`).
+    /// Wakes on notifications on `channel` whose payload names `key` (or on all of them when
+    /// `key` is `None`). A payload names keys separated by commas, so one notification can
+    /// wake many waiters (`device-1,device-2`).
     pub fn subscribe_key(&self, channel: &str, key: Option<&str>) -> Wakeup {
         let mut waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
-        let new_channel = !waiters.keys().any(|(c, _)| c == channel);
-        let sender = waiters
-            .entry((channel.to_owned(), key.map(str::to_owned)))
-            .or_insert_with(|| watch::Sender::new(0));
+        let new_channel = !waiters.contains_key(channel);
+        let on = waiters.entry(channel.to_owned()).or_default();
+        // Forget keys nobody waits on any more (a stream that ended), here rather than on
+        // every notification.
+        on.keyed.retain(|_, sender| sender.receiver_count() > 0);
+        let sender = match key {
+            None => on.all.get_or_insert_with(|| watch::Sender::new(0)),
+            Some(key) => on
+                .keyed
+                .entry(key.to_owned())
+                .or_insert_with(|| watch::Sender::new(0)),
+        };
         let receiver = sender.subscribe();
         if new_channel {
             let _ = self.inner.listen.send(channel.to_owned());
@@ -141,17 +161,26 @@ impl Notifier {
         self.inner.connections.subscribe()
     }
 
+    /// Wakes the waiters of `channel` for every key `payload` names, and those of the whole
+    /// channel; with no channel (a rebuilt connection), everyone.
     fn wake(&self, channel: Option<&str>, payload: Option<&str>) {
-        let mut waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
-        // Forget filters nobody waits on any more.
-        waiters.retain(|_, sender| sender.receiver_count() > 0);
-        for ((c, key), sender) in waiters.iter() {
-            let matches = match channel {
-                None => true,
-                Some(channel) => c == channel && (key.is_none() || key.as_deref() == payload),
-            };
-            if matches {
-                sender.send_modify(|n| *n = n.wrapping_add(1));
+        let waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(channel) = channel else {
+            for on in waiters.values() {
+                on.all.iter().chain(on.keyed.values()).for_each(bump);
+            }
+            return;
+        };
+        let Some(on) = waiters.get(channel) else {
+            return;
+        };
+        on.all.iter().for_each(bump);
+        if on.keyed.is_empty() {
+            return;
+        }
+        for key in payload.unwrap_or_default().split(',') {
+            if let Some(sender) = on.keyed.get(key) {
+                bump(sender);
             }
         }
     }
@@ -159,7 +188,7 @@ impl Notifier {
     fn channels(&self) -> HashSet<String> {
         let mut channels: HashSet<String> = {
             let waiters = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
-            waiters.keys().map(|(c, _)| c.clone()).collect()
+            waiters.keys().cloned().collect()
         };
         let payloads = self
             .inner
@@ -280,5 +309,61 @@ struct AbortOnDrop(tokio::task::JoinHandle<()>);
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         self.0.abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notifier() -> Notifier {
+        let (listen, _) = mpsc::unbounded_channel();
+        Notifier {
+            inner: Arc::new(Inner {
+                waiters: Mutex::new(HashMap::new()),
+                payloads: Mutex::new(HashMap::new()),
+                listen,
+                connections: watch::Sender::new(0),
+            }),
+        }
+    }
+
+    fn woken(wakeup: &mut Wakeup) -> bool {
+        wakeup.receiver.has_changed().unwrap_or(false) && {
+            wakeup.receiver.mark_unchanged();
+            true
+        }
+    }
+
+    #[test]
+    fn a_notification_wakes_every_key_it_names_and_no_other() {
+        let notifier = notifier();
+        let mut a = notifier.subscribe_key("inbox", Some("a"));
+        let mut b = notifier.subscribe_key("inbox", Some("b"));
+        let mut c = notifier.subscribe_key("inbox", Some("c"));
+        let mut all = notifier.subscribe("inbox");
+        let mut elsewhere = notifier.subscribe_key("other", Some("a"));
+        notifier.wake(Some("inbox"), Some("a,b"));
+        assert!(woken(&mut a) && woken(&mut b) && woken(&mut all));
+        assert!(!woken(&mut c) && !woken(&mut elsewhere));
+        notifier.wake(Some("inbox"), Some("c"));
+        assert!(woken(&mut c) && !woken(&mut a));
+        // A rebuilt connection wakes everyone.
+        notifier.wake(None, None);
+        assert!(woken(&mut a) && woken(&mut c) && woken(&mut elsewhere));
+    }
+
+    #[test]
+    fn keys_nobody_waits_on_are_forgotten() {
+        let notifier = notifier();
+        drop(notifier.subscribe_key("inbox", Some("gone")));
+        let _kept = notifier.subscribe_key("inbox", Some("kept"));
+        let waiters = notifier
+            .inner
+            .waiters
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let keys: Vec<&String> = waiters["inbox"].keyed.keys().collect();
+        assert_eq!(keys, ["kept"]);
     }
 }

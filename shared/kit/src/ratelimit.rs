@@ -97,6 +97,42 @@ pub async fn take(
     ))
 }
 
+/// [`take`] for each of `keys` (distinct) in one statement: whether each was allowed (and
+/// recorded). Rows are locked in key order, so concurrent batches cannot deadlock on them.
+pub async fn take_each(
+    conn: &mut AsyncPgConnection,
+    keys: &[String],
+    rate: Rate,
+) -> Result<Vec<bool>, DbError> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    debug_assert!(
+        keys.iter().collect::<std::collections::HashSet<_>>().len() == keys.len(),
+        "distinct keys"
+    );
+    let allowed: Vec<Key> = crate::db::prepared(
+        "INSERT INTO rate_limits AS r (key, tat) \
+         SELECT k, now() + $2 * interval '1 microsecond' FROM unnest($1::text[]) AS k ORDER BY k \
+         ON CONFLICT (key) DO UPDATE SET tat = GREATEST(r.tat, now()) + $2 * interval '1 microsecond' \
+         WHERE GREATEST(r.tat, now()) + $2 * interval '1 microsecond' <= now() + $3 * interval '1 microsecond' \
+         RETURNING key",
+    )
+    .bind::<diesel::sql_types::Array<Text>, _>(keys)
+    .bind::<BigInt, _>(micros(rate.interval()))
+    .bind::<BigInt, _>(micros(rate.period))
+    .load(conn)
+    .await?;
+    let allowed: std::collections::HashSet<String> = allowed.into_iter().map(|k| k.key).collect();
+    Ok(keys.iter().map(|k| allowed.contains(k)).collect())
+}
+
+#[derive(diesel::QueryableByName)]
+struct Key {
+    #[diesel(sql_type = Text)]
+    key: String,
+}
+
 /// Whether `key`'s budget is spent, without taking from it: `Some(wait)` when a
 /// [`take`] now would be refused. For limits on failures (counted with [`take`] only when an
 /// attempt fails) that must also stop the attempts that would succeed.

@@ -49,6 +49,13 @@ impl TestDb {
         Self::create(admin_url, &format!(" TEMPLATE {template}")).await
     }
 
+    /// Creates a database with every schema migrated on another server (`admin_url`, whose
+    /// role may create databases): a private cluster a test starts, stops or crashes.
+    pub async fn on(admin_url: &str) -> Self {
+        let template = ensure_template(admin_url).await;
+        Self::create(admin_url.to_owned(), &format!(" TEMPLATE {template}")).await
+    }
+
     /// Creates an empty database (no schema, no migration), for migration tests.
     pub async fn empty() -> Self {
         Self::create(admin_url(), "").await

@@ -4,6 +4,7 @@
 //! proxy that can cut a service off from its database.
 
 pub mod binary;
+pub mod cluster;
 pub mod db;
 pub mod echo;
 pub mod fuzz;

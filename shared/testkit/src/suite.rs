@@ -25,6 +25,8 @@ pub struct TestSuite {
     /// Members started later with [`RunningSuite::start_member`], whose credentials every
     /// member accepts from the start.
     later: Vec<&'static str>,
+    /// Another server than the tests' own (see [`TestDb::on`]).
+    server: Option<String>,
 }
 
 impl std::fmt::Debug for TestSuite {
@@ -69,7 +71,14 @@ impl TestSuite {
             setup: setup(),
             members: Vec::new(),
             later: Vec::new(),
+            server: None,
         }
+    }
+
+    /// Runs the suite on the server at `admin_url` instead of the tests' own.
+    pub fn on_server(mut self, admin_url: &str) -> Self {
+        self.server = Some(admin_url.to_owned());
+        self
     }
 
     /// identity with `setup` instead.
@@ -100,6 +109,7 @@ impl TestSuite {
             mut setup,
             members,
             later,
+            server,
         } = self;
         let tokens: Vec<(String, String)> = members
             .iter()
@@ -109,7 +119,11 @@ impl TestSuite {
             .collect();
         setup.services.extend(tokens.iter().cloned());
         let key_ring = setup.key_ring.clone();
-        let identity = TestIdentity::start_with(TestDb::new().await, setup).await;
+        let db = match &server {
+            Some(server) => TestDb::on(server).await,
+            None => TestDb::new().await,
+        };
+        let identity = TestIdentity::start_with(db, setup).await;
         let credentials = ServiceCredentials::from_tokens(
             std::iter::once(("tests", SERVICE_TOKEN))
                 .chain(tokens.iter().map(|(n, t)| (n.as_str(), t.as_str()))),

@@ -4,8 +4,8 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::cluster::{Cluster, give_to_postgres};
 use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Identity};
 
@@ -93,10 +93,7 @@ pub async fn channel(
 /// A private PostgreSQL cluster (scripts/dev-db.sh) that accepts TLS connections only, with a
 /// certificate for `localhost` from the given CA; stopped and removed when dropped.
 #[derive(Debug)]
-pub struct TlsPostgres {
-    dir: PathBuf,
-    port: u16,
-}
+pub struct TlsPostgres(Cluster);
 
 impl TlsPostgres {
     /// Starts it; `ca` signs its certificate.
@@ -112,63 +109,21 @@ impl TlsPostgres {
         .expect("pg_hba.conf");
         // The server runs as postgres when the tests run as root: it must read its files, and
         // refuses a key anyone else can read.
-        for path in [dir, &cert, &key, &hba] {
+        for path in [&cert, &key, &hba] {
             give_to_postgres(path);
         }
-        let running = Self {
-            dir: dir.to_owned(),
-            port: crate::binary::free_port(),
-        };
         let options = format!(
             "-c ssl=on -c ssl_cert_file={} -c ssl_key_file={} -c hba_file={}",
             cert.display(),
             key.display(),
             hba.display()
         );
-        let status = running
-            .dev_db("start")
-            .env("TESSERA_PG_OPTIONS", options)
-            .status()
-            .expect("running scripts/dev-db.sh");
-        assert!(status.success(), "the TLS PostgreSQL did not start");
-        running
+        Self(Cluster::start(dir, &options))
     }
 
     /// The superuser URL for `host` (`localhost`, `127.0.0.1`) with `query` (`sslmode=...`).
     pub fn url(&self, host: &str, query: &str) -> String {
-        format!("postgres://tessera@{host}:{}/postgres?{query}", self.port)
-    }
-
-    fn dev_db(&self, command: &str) -> Command {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/dev-db.sh");
-        let mut run = Command::new(script);
-        run.arg(command)
-            .env("TESSERA_PG_DIR", self.dir.join("data"))
-            .env("TESSERA_PG_PORT", self.port.to_string());
-        run
-    }
-}
-
-impl Drop for TlsPostgres {
-    fn drop(&mut self) {
-        let _ = self.dev_db("stop").status();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Hands `path` to the postgres user when running as root (the server runs as postgres then).
-fn give_to_postgres(path: &Path) {
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    if root {
-        let status = Command::new("chown")
-            .arg("postgres:")
-            .arg(path)
-            .status()
-            .expect("chown");
-        assert!(status.success(), "chown postgres {}", path.display());
+        self.0.url(host, query)
     }
 }
 

@@ -26,10 +26,14 @@ struct Args {
     #[arg(long, value_delimiter = ',')]
     service: Vec<String>,
     /// Run only these scenarios (comma-separated; identity: echo, warm, cold, sign-in, events;
-    /// messaging: send-1, send-3, deliver; project-intelligence: drift-merge, drift-server,
+    /// messaging: send-1, send-3, hot, group, deliver, deliver-5k; project-intelligence: drift-merge, drift-server,
     /// drift-grpc, drift-grpc-3way; atlas: knn-exact, knn-prefilter, search-grpc).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
+    /// `off`: the database acknowledges commits before they are flushed (messaging's
+    /// scenarios run on a database set so), `on` (the default): as configured.
+    #[arg(long, default_value = "on", value_parser = ["on", "off"])]
+    synchronous_commit: String,
 }
 
 #[tokio::main]
@@ -40,6 +44,7 @@ async fn main() -> anyhow::Result<()> {
         warmup: args.warmup,
         duration: args.duration,
         only: args.only,
+        synchronous_commit_off: args.synchronous_commit == "off",
     };
     let mut reports: Vec<Report> = Vec::new();
     for (service, scenarios) in ALL {

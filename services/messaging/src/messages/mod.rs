@@ -1,6 +1,7 @@
 //! MessageService: sending, the delivery stream, pulls, acknowledgements, read marks and
 //! receipts.
 
+pub mod batch;
 pub mod inbox;
 pub mod send;
 pub mod stream;
@@ -33,7 +34,8 @@ impl MessageService for MessageApi {
     ) -> Result<Response<pb::SendMessageResponse>, Status> {
         let user = auth::user(&request)?.user_id;
         let checked = send::check(request.get_ref())?;
-        Ok(Response::new(send::send(&self.0, user, checked).await?))
+        let sent = self.0.sends.send(&self.0, user, checked).await?;
+        Ok(Response::new(sent))
     }
 
     type SubscribeStream = stream::Items;

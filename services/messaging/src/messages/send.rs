@@ -138,8 +138,9 @@ fn check_envelope(v: &mut FieldViolations, i: usize, envelope: &pb::Envelope) ->
     }
 }
 
-/// Sends `send` as `user` (see the module's documentation).
-pub async fn send(
+/// Sends `send` as `user` in a transaction of its own (see the module's documentation): what
+/// a batch falls back to when it cannot be written as one.
+pub async fn send_one(
     chat: &Chat,
     user: UserId,
     send: Send,
@@ -265,6 +266,22 @@ struct Stored {
     created_at: Option<DateTime<Utc>>,
 }
 
+/// A send's answer: one delivery per envelope, with the ids its copies were stored under.
+pub(super) fn answer(send: &Send, ids: &[Uuid], created: DateTime<Utc>) -> pb::SendMessageResponse {
+    pb::SendMessageResponse {
+        logical_msg_id: send.logical.clone(),
+        deliveries: ids
+            .iter()
+            .zip(&send.envelopes)
+            .map(|(id, envelope)| pb::Delivery {
+                to_device_id: envelope.to.to_string(),
+                message_id: id.to_string(),
+            })
+            .collect(),
+        create_time: Some(timestamp(created)),
+    }
+}
+
 /// Stores the copies in one statement: each recipient's inbox row is locked in device order
 /// and its sequence advanced (so sequences grow in commit order), the copies are inserted with
 /// them, the chat and the sender's last-seen are updated, and the recipients' streams are
@@ -334,22 +351,11 @@ async fn write(
             ));
         }
     };
-    Ok(pb::SendMessageResponse {
-        logical_msg_id: send.logical.clone(),
-        deliveries: ids
-            .iter()
-            .zip(&to_devices)
-            .map(|(id, to)| pb::Delivery {
-                to_device_id: to.to_string(),
-                message_id: id.to_string(),
-            })
-            .collect(),
-        create_time: Some(timestamp(created)),
-    })
+    Ok(answer(send, &ids, created))
 }
 
 /// NOT_FOUND unless `device` is the caller's.
-async fn sender(
+pub(super) async fn sender(
     conn: &mut AsyncPgConnection,
     user: UserId,
     device: DeviceId,
@@ -368,7 +374,7 @@ async fn sender(
 
 /// The recipients (device -> user) if the envelopes name exactly `expected` (device, user,
 /// identity key) with current keys; else every missing, extra and stale device.
-fn match_devices(
+pub(super) fn match_devices(
     send: &Send,
     expected: &[(Uuid, Uuid, Vec<u8>)],
 ) -> Result<BTreeMap<Uuid, Uuid>, ChatError> {
@@ -421,7 +427,7 @@ fn match_devices(
 
 /// What the first send with this device and logical id stored, if there was one: the same
 /// message again gets the original answer; other content under the same id is ALREADY_EXISTS.
-async fn earlier(
+pub(super) async fn earlier(
     conn: &mut AsyncPgConnection,
     send: &Send,
 ) -> Result<Option<pb::SendMessageResponse>, ChatError> {

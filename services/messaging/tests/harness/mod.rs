@@ -66,8 +66,17 @@ impl Harness {
     }
 
     pub async fn with_config(config: Config) -> Self {
+        Self::on(TestSuite::new(), config).await
+    }
+
+    /// On the server at `admin_url` (a private cluster the test controls).
+    pub async fn on_server(admin_url: &str, config: Config) -> Self {
+        Self::on(TestSuite::new().on_server(admin_url), config).await
+    }
+
+    async fn on(suite: TestSuite, config: Config) -> Self {
         let for_service = config.clone();
-        let suite = TestSuite::new()
+        let suite = suite
             .with(tessera_messaging::SPEC, move |ctx| {
                 tessera_messaging::services(ctx, for_service)
             })

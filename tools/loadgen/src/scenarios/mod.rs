@@ -23,6 +23,8 @@ pub struct Settings {
     pub duration: Duration,
     /// Scenario names to run (empty: all).
     pub only: Vec<String>,
+    /// Run against a database that acknowledges commits before flushing them.
+    pub synchronous_commit_off: bool,
 }
 
 impl Settings {

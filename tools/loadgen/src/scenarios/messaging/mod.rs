@@ -3,14 +3,22 @@
 //! - `send-1`: SendMessage from `concurrency` clients, each its own device in its own direct
 //!   chat with a recipient of 1 device (one envelope of 256 bytes per message);
 //! - `send-3`: the same with recipients of 3 devices (three envelopes per message);
-//! - `deliver`: send -> subscriber latency at a fixed 1,000 messages a second in all, over 16
-//!   sender -> recipient device pairs (each recipient's stream open), and how many stored
-//!   messages never arrived. (One device's sends are serialised on its inbox row, which is what
-//!   keeps its sequence in commit order: a single device takes a few hundred a second.)
+//! - `hot`: `concurrency` senders, each in a direct chat with the same recipient, who has one
+//!   device: every copy goes to one inbox;
+//! - `group`: a group chat of 10 members with 2 devices each, every device sending (19
+//!   envelopes per message);
+//! - `deliver`, `deliver-5k`: send -> subscriber latency at a fixed 1,000 (5,000) messages a
+//!   second in all, over 16 sender -> recipient device pairs (each recipient's stream open),
+//!   and how many stored messages never arrived.
+//!
+//! With `--synchronous-commit off` the database acknowledges commits before they are flushed
+//! (what an operator may choose): the scenarios run again so.
+
+mod deliver;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ed25519_dalek::{Signer, SigningKey};
 use tessera_kit::ratelimit::Rate;
@@ -27,43 +35,77 @@ use crate::{Report, run as load};
 
 /// Bytes of ciphertext per envelope.
 const BODY: usize = 256;
-/// The fixed rate of `deliver`.
-const RATE: u64 = 1000;
-/// Device pairs sharing the `deliver` rate.
-const DELIVER_SENDERS: usize = 16;
 
+#[derive(Clone)]
 struct Device {
     id: String,
     identity: Vec<u8>,
     token: String,
 }
 
-/// Runs the messaging scenarios `settings` asks for.
-pub async fn run(settings: &Settings) -> anyhow::Result<Vec<Report>> {
-    let config = tessera_messaging::Config {
+fn config() -> tessera_messaging::Config {
+    tessera_messaging::Config {
         // The limiter stays on (one upsert per send), raised far above the load.
         send_rate: Rate {
             burst: 1_000_000,
             period: Duration::from_secs(1),
         },
         ..tessera_messaging::Config::default()
-    };
-    let suite = TestSuite::new()
+    }
+}
+
+/// Runs the messaging scenarios `settings` asks for.
+pub async fn run(settings: &Settings) -> anyhow::Result<Vec<Report>> {
+    let mut suite = TestSuite::new()
         .with(tessera_messaging::SPEC, move |ctx| {
-            tessera_messaging::services(ctx, config)
+            tessera_messaging::services(ctx, config())
         })
         .start()
         .await;
+    let label = if settings.synchronous_commit_off {
+        // New sessions of this database acknowledge before the flush: restart messaging.
+        let db = suite.db().name().to_owned();
+        suite
+            .db()
+            .client()
+            .await
+            .batch_execute(&format!("ALTER DATABASE {db} SET synchronous_commit = off"))
+            .await?;
+        suite.stop_member("messaging").await;
+        suite
+            .start_member(tessera_messaging::SPEC, move |ctx| {
+                tessera_messaging::services(ctx, config())
+            })
+            .await;
+        ", synchronous_commit off"
+    } else {
+        ""
+    };
     let channel = suite.channel("messaging").await;
     let mut reports = Vec::new();
     for (name, devices) in [("send-1", 1), ("send-3", 3)] {
         if settings.wants(name) {
-            let label = format!("SendMessage, {devices} recipient device(s), one chat per client");
+            let label =
+                format!("SendMessage, {devices} recipient device(s), one chat per client{label}");
             reports.push(sends(&suite, &channel, settings, &label, devices).await?);
         }
     }
-    if settings.wants("deliver") {
-        reports.push(deliver(&suite, &channel, settings.duration).await?);
+    if settings.wants("hot") {
+        let label = format!(
+            "SendMessage, {} senders to one device{label}",
+            settings.concurrency
+        );
+        reports.push(hot(&suite, &channel, settings, &label).await?);
+    }
+    if settings.wants("group") {
+        let label = format!("SendMessage, group of 10 x 2 devices, all sending{label}");
+        reports.push(group(&suite, &channel, settings, &label).await?);
+    }
+    for (name, rate) in [("deliver", 1000), ("deliver-5k", 5000)] {
+        if settings.wants(name) {
+            let report = deliver::deliver(&suite, &channel, settings.duration, rate, label).await?;
+            reports.push(report);
+        }
     }
     Ok(reports)
 }
@@ -128,21 +170,28 @@ async fn pair(
     let (_, mut senders) = enroll(suite, channel, &format!("{name}_s"), 1).await?;
     let (recipient, recipients) = enroll(suite, channel, &format!("{name}_r"), devices).await?;
     let sender = senders.remove(0);
-    let chat = ChatServiceClient::new(channel.clone())
-        .get_or_create_direct_chat(authed(
-            &sender.token,
-            pb::GetOrCreateDirectChatRequest { user_id: recipient },
-        ))
-        .await?
-        .into_inner()
-        .chat
-        .map(|c| c.id)
-        .unwrap_or_default();
+    let chat = direct_chat(channel, &sender, &recipient).await?;
     Ok(Pair {
         sender,
         chat,
         recipients,
     })
+}
+
+/// The direct chat of `sender`'s user with the user `peer`.
+async fn direct_chat(channel: &Channel, sender: &Device, peer: &str) -> anyhow::Result<String> {
+    Ok(ChatServiceClient::new(channel.clone())
+        .get_or_create_direct_chat(authed(
+            &sender.token,
+            pb::GetOrCreateDirectChatRequest {
+                user_id: peer.to_owned(),
+            },
+        ))
+        .await?
+        .into_inner()
+        .chat
+        .map(|c| c.id)
+        .unwrap_or_default())
 }
 
 fn request(pair: &Pair, logical: String, body: Vec<u8>) -> tonic::Request<pb::SendMessageRequest> {
@@ -181,124 +230,98 @@ async fn sends(
     for i in 0..settings.concurrency {
         pairs.push(pair(suite, channel, &format!("bench{devices}x{i}"), devices).await?);
     }
-    let pairs = Arc::new(pairs);
+    Ok(send_from(channel, settings, label, pairs).await)
+}
+
+/// Each of `senders` sends back to back from its own worker (one worker per sender).
+async fn send_from(
+    channel: &Channel,
+    settings: &Settings,
+    label: &str,
+    senders: Vec<Pair>,
+) -> Report {
+    let workers = senders.len();
+    let senders = Arc::new(senders);
     let counter = Arc::new(AtomicU64::new(0));
     let client = MessageServiceClient::new(channel.clone());
-    Ok(load(
+    load(
         label,
-        settings.concurrency,
+        workers,
         settings.warmup,
         settings.duration,
         move |worker| {
-            let pairs = pairs.clone();
+            let senders = senders.clone();
             let n = counter.fetch_add(1, Ordering::Relaxed);
             let mut client = client.clone();
             async move {
-                let request = request(&pairs[worker], format!("m{n}"), vec![1; BODY]);
+                let request = request(&senders[worker], format!("m{n}"), vec![1; BODY]);
                 client.send_message(request).await.is_ok()
             }
         },
     )
-    .await)
+    .await
 }
 
-/// Send -> stream latency at a fixed total rate over [`DELIVER_SENDERS`] pairs of devices,
-/// each recipient with its stream open; the body carries the send time.
-async fn deliver(
+/// `concurrency` senders, each in a direct chat with one recipient of one device.
+async fn hot(
     suite: &RunningSuite,
     channel: &Channel,
-    duration: Duration,
+    settings: &Settings,
+    label: &str,
 ) -> anyhow::Result<Report> {
-    let mut pairs = Vec::new();
-    for i in 0..DELIVER_SENDERS {
-        pairs.push(pair(suite, channel, &format!("deliver{i}"), 1).await?);
+    let (recipient, inbox) = enroll(suite, channel, "hot_r", 1).await?;
+    let inbox = Arc::new(inbox);
+    let mut senders = Vec::new();
+    for i in 0..settings.concurrency {
+        let (_, mut devices) = enroll(suite, channel, &format!("hot_s{i}"), 1).await?;
+        let sender = devices.remove(0);
+        let chat = direct_chat(channel, &sender, &recipient).await?;
+        senders.push(Pair {
+            sender,
+            chat,
+            recipients: inbox.iter().map(Device::clone).collect(),
+        });
     }
-    let base = Instant::now();
-    let total = (duration.as_secs_f64() * RATE as f64) as u64;
-    let received = Arc::new(AtomicU64::new(0));
-    let samples = Arc::new(std::sync::Mutex::new(Vec::with_capacity(total as usize)));
-    let stop = tokio_util::sync::CancellationToken::new();
-    let mut readers = Vec::new();
-    for pair in &pairs {
-        let inbox = &pair.recipients[0];
-        let mut stream = MessageServiceClient::new(channel.clone())
-            .subscribe(authed(
-                &inbox.token,
-                pb::SubscribeRequest {
-                    device_id: inbox.id.clone(),
-                    after_sequence: None,
-                },
-            ))
-            .await?
-            .into_inner();
-        let (received, samples, stop) = (received.clone(), samples.clone(), stop.clone());
-        readers.push(tokio::spawn(async move {
-            loop {
-                let item = tokio::select! {
-                    () = stop.cancelled() => return,
-                    item = stream.message() => item,
-                };
-                let Ok(Some(item)) = item else { return };
-                if let Some(pb::subscribe_response::Item::Message(m)) = item.item {
-                    let sent = u64::from_le_bytes(m.ciphertext[..8].try_into().unwrap_or_default());
-                    let latency = base.elapsed().saturating_sub(Duration::from_micros(sent));
-                    samples
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(latency);
-                    received.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-        }));
+    Ok(send_from(channel, settings, label, senders).await)
+}
+
+/// A group chat of 10 members with 2 devices each; every device sends to the other 19.
+async fn group(
+    suite: &RunningSuite,
+    channel: &Channel,
+    settings: &Settings,
+    label: &str,
+) -> anyhow::Result<Report> {
+    let mut members = Vec::new();
+    for i in 0..10 {
+        members.push(enroll(suite, channel, &format!("group{i}"), 2).await?);
     }
-    let pairs = Arc::new(pairs);
-    let client = MessageServiceClient::new(channel.clone());
-    let mut ticker = tokio::time::interval(Duration::from_micros(1_000_000 / RATE));
-    let mut tasks = Vec::with_capacity(total as usize);
-    let failed = Arc::new(AtomicU64::new(0));
-    let began = Instant::now();
-    for n in 0..total {
-        ticker.tick().await;
-        let pairs = pairs.clone();
-        let mut client = client.clone();
-        let failed = failed.clone();
-        tasks.push(tokio::spawn(async move {
-            let mut body = (base.elapsed().as_micros() as u64).to_le_bytes().to_vec();
-            body.resize(BODY, 0);
-            let pair = &pairs[n as usize % DELIVER_SENDERS];
-            if client
-                .send_message(request(pair, format!("d{n}"), body))
-                .await
-                .is_err()
-            {
-                failed.fetch_add(1, Ordering::Relaxed);
-            }
-        }));
-    }
-    for task in tasks {
-        task.await?;
-    }
-    // Everything stored arrives, or is counted lost after 5 s.
-    let stored = total - failed.load(Ordering::Relaxed);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while received.load(Ordering::Relaxed) < stored && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    // Measured: from the first send until the last message arrived (or the wait ended).
-    let elapsed = began.elapsed();
-    stop.cancel();
-    for reader in readers {
-        reader.await?;
-    }
-    let lost = stored.saturating_sub(received.load(Ordering::Relaxed));
-    let samples = std::mem::take(&mut *samples.lock().unwrap_or_else(|e| e.into_inner()));
-    let mut report = Report::from_samples(
-        &format!(
-            "send -> subscriber, {RATE} msg/s over {DELIVER_SENDERS} device pairs (lost: {lost})"
-        ),
-        samples,
-        elapsed,
-    );
-    report.errors = failed.load(Ordering::Relaxed);
-    Ok(report)
+    let owner = &members[0].1[0];
+    let chat = ChatServiceClient::new(channel.clone())
+        .create_group_chat(authed(
+            &owner.token,
+            pb::CreateGroupChatRequest {
+                name: "bench".into(),
+                member_user_ids: members[1..].iter().map(|(user, _)| user.clone()).collect(),
+            },
+        ))
+        .await?
+        .into_inner()
+        .chat
+        .map(|c| c.id)
+        .unwrap_or_default();
+    let devices: Vec<Device> = members.into_iter().flat_map(|(_, d)| d).collect();
+    let senders = devices
+        .iter()
+        .map(|sender| Pair {
+            sender: sender.clone(),
+            chat: chat.clone(),
+            recipients: devices
+                .iter()
+                .filter(|d| d.id != sender.id)
+                .cloned()
+                .collect(),
+        })
+        .collect();
+    Ok(send_from(channel, settings, label, senders).await)
 }
