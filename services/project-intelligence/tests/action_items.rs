@@ -264,6 +264,10 @@ async fn failures_retry_after_their_backoff_until_max_attempts() {
         assert_eq!(after.status, pb::RunStatus::Queued as i32);
         assert_eq!(after.error, "the build broke");
         assert_eq!(
+            after.complete_time, None,
+            "a run queued for a retry is not complete"
+        );
+        assert_eq!(
             status(&item(&h, &ada, &created.id).await),
             pb::ActionItemStatus::Pending
         );
@@ -314,6 +318,11 @@ async fn failures_retry_after_their_backoff_until_max_attempts() {
     let ended = fail(&h, "w1", &held, false).await.expect("fail");
     assert_eq!(ended.status, pb::RunStatus::Failed as i32);
     assert_eq!(ended.attempt_count, 1);
+    assert_eq!(
+        ended.complete_time.map(|t| t.seconds),
+        Some(h.clock.now().timestamp()),
+        "a failed run completed when it failed"
+    );
 }
 
 #[tokio::test]
@@ -522,4 +531,29 @@ async fn only_the_latest_ready_run_can_be_applied_and_concurrent_starts_queue_on
         .runs;
     assert_eq!(runs.len(), 2);
     assert_eq!(runs[1].id, first.id, "newest first");
+}
+
+#[tokio::test]
+async fn a_lease_ends_at_its_expiry_instant() {
+    // No sweep: only the lease's own end decides (the sweep requeues at the same instant).
+    let config = tessera_project_intelligence::Config {
+        lease_sweep_interval: Duration::from_secs(3600),
+        ..harness::config()
+    };
+    let h = Harness::start_with(config, tessera_kit::clock::Clock::manual()).await;
+    let (ada, _, created) = h.owner_with_item().await;
+    start_run(&h, &ada, &created.id).await.expect("start");
+    let held = claim(&h, "w", 1, 10)
+        .await
+        .pop()
+        .expect("due")
+        .run
+        .expect("run");
+    h.clock.advance(chrono::Duration::seconds(10));
+    let late = complete(&h, "w", &held).await.expect_err("the lease ended");
+    assert_eq!(
+        (late.code(), tessera_testkit::reason(&late).as_str()),
+        (tonic::Code::Aborted, "LEASE_LOST"),
+        "{late:?}"
+    );
 }
