@@ -1,4 +1,6 @@
-//! SendMessage: one envelope per recipient device, all or nothing.
+//! SendMessage: one envelope per recipient device, all or nothing. Sends are normally
+//! written in batches ([`super::batch`]); this module checks a request, holds the checks both
+//! paths share, and writes a send alone (what a batch falls back to).
 //!
 //! In one transaction of three statements (the send path is the hottest of the suite): one read
 //! says whether the sending device is the caller's, the caller in the chat and the logical id
