@@ -39,7 +39,7 @@ import datetime, json, sys
 name, path, commit = sys.argv[1:4]
 counts = json.load(open(path))
 row = "| {} | {} | {} | {} | {} | {} | {} | {} |\n".format(
-    datetime.date.today().isoformat(), commit, name, counts.get("total_mutants", 0),
+    datetime.date.today().isoformat(), commit.replace("|", "\\|"), name, counts.get("total_mutants", 0),
     counts.get("caught", 0), counts.get("missed", 0), counts.get("timeout", 0),
     counts.get("unviable", 0))
 marker = "<!-- mutants.sh appends a row above this line -->"

@@ -56,7 +56,7 @@ pub struct Config {
     pub send_batch: u16,
 
     /// Batches written at once, each one transaction (while one commits, the next gathers).
-    #[arg(long, env = "TESSERA_CHAT_SEND_WRITERS", default_value_t = 2,
+    #[arg(long, env = "TESSERA_CHAT_SEND_WRITERS", default_value_t = 4,
           value_parser = clap::value_parser!(u16).range(1..=64))]
     pub send_writers: u16,
 
@@ -91,7 +91,7 @@ impl Default for Config {
             },
             cleanup_interval: Duration::from_secs(60),
             send_batch: 64,
-            send_writers: 2,
+            send_writers: 4,
         }
     }
 }

@@ -34,6 +34,13 @@ struct Args {
     /// scenarios run on a database set so), `on` (the default): as configured.
     #[arg(long, default_value = "on", value_parser = ["on", "off"])]
     synchronous_commit: String,
+    /// messaging's most sends per transaction (TESSERA_CHAT_SEND_BATCH; 1: each alone, as
+    /// before group commit).
+    #[arg(long)]
+    send_batch: Option<u16>,
+    /// messaging's send batches written at once (TESSERA_CHAT_SEND_WRITERS).
+    #[arg(long)]
+    send_writers: Option<u16>,
 }
 
 #[tokio::main]
@@ -45,6 +52,8 @@ async fn main() -> anyhow::Result<()> {
         duration: args.duration,
         only: args.only,
         synchronous_commit_off: args.synchronous_commit == "off",
+        send_batch: args.send_batch,
+        send_writers: args.send_writers,
     };
     let mut reports: Vec<Report> = Vec::new();
     for (service, scenarios) in ALL {

@@ -25,6 +25,10 @@ pub struct Settings {
     pub only: Vec<String>,
     /// Run against a database that acknowledges commits before flushing them.
     pub synchronous_commit_off: bool,
+    /// messaging's `TESSERA_CHAT_SEND_BATCH` (its default when unset; 1: every send alone).
+    pub send_batch: Option<u16>,
+    /// messaging's `TESSERA_CHAT_SEND_WRITERS` (its default when unset).
+    pub send_writers: Option<u16>,
 }
 
 impl Settings {

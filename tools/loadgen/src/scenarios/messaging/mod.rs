@@ -43,22 +43,26 @@ struct Device {
     token: String,
 }
 
-fn config() -> tessera_messaging::Config {
+fn config((send_batch, send_writers): (Option<u16>, Option<u16>)) -> tessera_messaging::Config {
+    let defaults = tessera_messaging::Config::default();
     tessera_messaging::Config {
         // The limiter stays on (one upsert per send), raised far above the load.
         send_rate: Rate {
             burst: 1_000_000,
             period: Duration::from_secs(1),
         },
-        ..tessera_messaging::Config::default()
+        send_batch: send_batch.unwrap_or(defaults.send_batch),
+        send_writers: send_writers.unwrap_or(defaults.send_writers),
+        ..defaults
     }
 }
 
 /// Runs the messaging scenarios `settings` asks for.
 pub async fn run(settings: &Settings) -> anyhow::Result<Vec<Report>> {
+    let batch = (settings.send_batch, settings.send_writers);
     let mut suite = TestSuite::new()
         .with(tessera_messaging::SPEC, move |ctx| {
-            tessera_messaging::services(ctx, config())
+            tessera_messaging::services(ctx, config(batch))
         })
         .start()
         .await;
@@ -74,13 +78,23 @@ pub async fn run(settings: &Settings) -> anyhow::Result<Vec<Report>> {
         suite.stop_member("messaging").await;
         suite
             .start_member(tessera_messaging::SPEC, move |ctx| {
-                tessera_messaging::services(ctx, config())
+                tessera_messaging::services(ctx, config(batch))
             })
             .await;
         ", synchronous_commit off"
     } else {
         ""
     };
+    let batched = match batch {
+        (None, None) => String::new(),
+        (n, w) => format!(
+            ", batches of {} by {} writers",
+            n.unwrap_or(tessera_messaging::Config::default().send_batch),
+            w.unwrap_or(tessera_messaging::Config::default().send_writers)
+        ),
+    };
+    let label = format!("{label}{batched}");
+    let label = label.as_str();
     let channel = suite.channel("messaging").await;
     let mut reports = Vec::new();
     for (name, devices) in [("send-1", 1), ("send-3", 3)] {
