@@ -553,7 +553,7 @@ async fn a_lease_ends_at_its_expiry_instant() {
     let late = complete(&h, "w", &held).await.expect_err("the lease ended");
     assert_eq!(
         (late.code(), tessera_testkit::reason(&late).as_str()),
-        (tonic::Code::Aborted, "LEASE_LOST"),
+        (Code::Aborted, "LEASE_LOST"),
         "{late:?}"
     );
 }
