@@ -205,17 +205,17 @@ struct Lease {
 }
 
 impl Lease {
+    /// Hands the upload back and waits for it. The work runs in a task of its own: were this
+    /// call cancelled halfway (its client gone just as the stream ended), the upload would
+    /// stay held by a stream that no longer exists.
     async fn end(mut self, succeeded: bool) {
         self.ended = true;
         let abandon = self.started && !succeeded;
-        hand_back(
-            &self.storage,
-            self.id,
-            self.writer,
-            self.part.take(),
-            abandon,
-        )
-        .await;
+        let (storage, id, writer, part) =
+            (self.storage.clone(), self.id, self.writer, self.part.take());
+        let handing =
+            tokio::spawn(async move { hand_back(&storage, id, writer, part, abandon).await });
+        let _ = handing.await;
     }
 }
 
